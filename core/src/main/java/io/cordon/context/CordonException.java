@@ -1,0 +1,93 @@
+package io.cordon.context;
+
+/**
+ * The one unchecked root of Cordon's errors. Each subclass names something a caller can act on;
+ * channels translate them in exactly one place (problem+json for HTTP, exit codes for the CLI).
+ * Messages are safe to show to the caller: they never carry secrets or stored content.
+ */
+public class CordonException extends RuntimeException {
+  private final String type;
+
+  protected CordonException(String type, String message, Throwable cause) {
+    super(message, cause);
+    this.type = type;
+  }
+
+  /** A stable short name for the kind of error, used as the last segment of problem types. */
+  public String type() {
+    return type;
+  }
+
+  /** The thing asked for does not exist (or the caller may not know that it does). */
+  public static final class NotFound extends CordonException {
+    public NotFound(String message) {
+      super("not-found", message, null);
+    }
+  }
+
+  /** The request conflicts with the current state (a duplicate name, an initialised directory). */
+  public static final class Conflict extends CordonException {
+    public Conflict(String message) {
+      super("conflict", message, null);
+    }
+  }
+
+  /** Policy denied the request; the message is the policy's reason. */
+  public static final class Denied extends CordonException {
+    public Denied(String message) {
+      super("denied", message, null);
+    }
+  }
+
+  /** The caller must re-authenticate with a second factor, then retry. */
+  public static final class StepUpRequired extends CordonException {
+    public StepUpRequired(String message) {
+      super("step-up", message, null);
+    }
+  }
+
+  /** No valid credentials: wrong password, expired or revoked token or session. */
+  public static final class Unauthenticated extends CordonException {
+    public Unauthenticated(String message) {
+      super("unauthenticated", message, null);
+    }
+  }
+
+  /** Too many attempts; the caller must wait. */
+  public static final class Throttled extends CordonException {
+    private final long retryAfterSeconds;
+
+    public Throttled(String message, long retryAfterSeconds) {
+      super("throttled", message, null);
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
+  }
+
+  /** The input is malformed, out of range or otherwise unacceptable. */
+  public static final class InvalidInput extends CordonException {
+    public InvalidInput(String message) {
+      super("invalid-input", message, null);
+    }
+  }
+
+  /** A dependency (database, disk, key vault) cannot serve the request now. */
+  public static final class Unavailable extends CordonException {
+    public Unavailable(String message, Throwable cause) {
+      super("unavailable", message, cause);
+    }
+  }
+
+  /**
+   * Stored data failed an integrity check (a decryption or hash mismatch). The message is the same
+   * for every cause, so that it cannot serve as an oracle.
+   */
+  public static final class IntegrityViolation extends CordonException {
+    public IntegrityViolation(String message, Throwable cause) {
+      super("integrity", message, cause);
+    }
+  }
+}

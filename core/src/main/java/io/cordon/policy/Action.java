@@ -1,0 +1,26 @@
+package io.cordon.policy;
+
+/** What a request wants to do (ARCHITECTURE.md "Policy", attribute {@code action}). */
+public enum Action {
+  VIEW("view"),
+  DOWNLOAD("download"),
+  UPLOAD("upload"),
+  SHARE_EXTERNAL("share-external"),
+  DELETE("delete"),
+  SIGN("sign"),
+  ADMINISTER("administer"),
+  /** Manage a workspace's membership and settings. */
+  MANAGE("manage"),
+  /** Read the audit trail. */
+  AUDIT("audit");
+
+  private final String code;
+
+  Action(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+}

@@ -1,0 +1,32 @@
+package io.cordon.policy;
+
+import io.cordon.content.Classification;
+import io.cordon.content.WorkspaceId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The resource attributes a decision looks at.
+ *
+ * @param type {@code workspace}, {@code file}, {@code organisation}, {@code user}, {@code audit},
+ *     {@code system}
+ * @param workspace the workspace the resource belongs to, if any
+ */
+public record Resource(
+    String type,
+    String id,
+    Optional<WorkspaceId> workspace,
+    Classification classification,
+    List<String> dataTypes) {
+  public Resource {
+    if (type == null || id == null || workspace == null || classification == null) {
+      throw new IllegalArgumentException("incomplete resource");
+    }
+    dataTypes = dataTypes == null ? List.of() : List.copyOf(dataTypes);
+  }
+
+  /** An installation-wide resource (organisations, users, the audit trail). */
+  public static Resource system(String type) {
+    return new Resource(type, type, Optional.empty(), Classification.INTERNAL, List.of());
+  }
+}

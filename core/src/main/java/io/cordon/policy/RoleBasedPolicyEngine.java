@@ -1,0 +1,112 @@
+package io.cordon.policy;
+
+import io.cordon.content.Classification;
+import io.cordon.content.WorkspaceRole;
+import io.cordon.context.Subject;
+import io.cordon.identity.OrgKind;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The first policy engine: workspace roles and organisation roles, deny by default.
+ *
+ * <ul>
+ *   <li>Home-organisation administrators administer organisations, users and workspaces; they do
+ *       not read content of workspaces they are not members of.
+ *   <li>Auditors (organisation role) read the audit trail.
+ *   <li>Within a workspace, each role permits a fixed set of actions (see {@link #BY_ROLE}).
+ *   <li>Partner users never administer and never read restricted content without a second factor in
+ *       the session (STEP_UP).
+ * </ul>
+ *
+ * Thread-safe and stateless.
+ */
+public final class RoleBasedPolicyEngine implements PolicyEngine {
+  static final Map<WorkspaceRole, Set<Action>> BY_ROLE =
+      Map.of(
+          WorkspaceRole.OWNER,
+              EnumSet.of(
+                  Action.VIEW,
+                  Action.DOWNLOAD,
+                  Action.UPLOAD,
+                  Action.SHARE_EXTERNAL,
+                  Action.DELETE,
+                  Action.SIGN,
+                  Action.MANAGE,
+                  Action.AUDIT),
+          WorkspaceRole.MANAGER,
+              EnumSet.of(
+                  Action.VIEW,
+                  Action.DOWNLOAD,
+                  Action.UPLOAD,
+                  Action.SHARE_EXTERNAL,
+                  Action.DELETE,
+                  Action.SIGN,
+                  Action.MANAGE),
+          WorkspaceRole.CONTRIBUTOR,
+              EnumSet.of(Action.VIEW, Action.DOWNLOAD, Action.UPLOAD, Action.SIGN),
+          WorkspaceRole.VIEWER, EnumSet.of(Action.VIEW, Action.DOWNLOAD),
+          WorkspaceRole.AUDITOR, EnumSet.of(Action.VIEW, Action.AUDIT));
+
+  @Override
+  public Decision decide(AccessRequest request, Optional<WorkspaceRole> workspaceRole) {
+    Optional<Subject> maybeSubject = request.context().subject();
+    if (maybeSubject.isEmpty()) {
+      return new Decision.Deny("authentication required", List.of("default-deny"));
+    }
+    Subject subject = maybeSubject.get();
+    Resource resource = request.resource();
+    Action action = request.action();
+
+    if (resource.workspace().isEmpty()) {
+      return decideInstallationWide(subject, action, resource);
+    }
+    if (workspaceRole.isEmpty()) {
+      return new Decision.Deny("not a member of this workspace", List.of("default-deny"));
+    }
+    WorkspaceRole role = workspaceRole.get();
+    if (!BY_ROLE.get(role).contains(action)) {
+      return new Decision.Deny(
+          "workspace role " + role.code() + " does not permit " + action.code(),
+          List.of("role:" + role.code()));
+    }
+    if (subject.orgKind() == OrgKind.PARTNER
+        && resource.classification() == Classification.RESTRICTED
+        && (action == Action.DOWNLOAD || action == Action.VIEW)
+        && !request.context().auth().isMultiFactor()) {
+      return new Decision.StepUp(
+          "restricted content needs a second factor for partner users",
+          List.of("role:" + role.code(), "partner-restricted-mfa"));
+    }
+    return new Decision.Permit(
+        "workspace role " + role.code() + " permits " + action.code(),
+        List.of("role:" + role.code()));
+  }
+
+  private static Decision decideInstallationWide(
+      Subject subject, Action action, Resource resource) {
+    if (action == Action.AUDIT && (subject.hasRole("auditor") || subject.isAdministrator())) {
+      return new Decision.Permit(
+          "auditors and administrators read the audit trail", List.of("org-role:auditor"));
+    }
+    if (action == Action.ADMINISTER && subject.isAdministrator()) {
+      return new Decision.Permit(
+          "home administrators administer " + resource.type(), List.of("org-role:admin"));
+    }
+    if (action == Action.MANAGE
+        && resource.type().equals("workspace")
+        && subject.orgKind() == OrgKind.HOME) {
+      return new Decision.Permit("home users create workspaces", List.of("home-workspaces"));
+    }
+    if (action == Action.VIEW
+        && subject.orgKind() == OrgKind.HOME
+        && !resource.type().equals("audit")) {
+      return new Decision.Permit("home users see the directory", List.of("home-directory"));
+    }
+    return new Decision.Deny(
+        action.code() + " on " + resource.type() + " is not permitted", List.of("default-deny"));
+  }
+}
