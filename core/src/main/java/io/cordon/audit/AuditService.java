@@ -1,0 +1,44 @@
+package io.cordon.audit;
+
+import io.cordon.context.CordonException;
+import io.cordon.context.RequestContext;
+import io.cordon.door.Guarded;
+import io.cordon.door.OneDoor;
+import io.cordon.door.Performed;
+import io.cordon.policy.Action;
+import io.cordon.policy.Resource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reading the audit trail. Reading it is itself audited ({@code audit.read}), and only roles the
+ * policy allows (auditors, administrators) may. Thread-safe.
+ */
+public final class AuditService {
+  /** The most events one page may hold. */
+  public static final int MAX_PAGE = 1000;
+
+  private final OneDoor door;
+
+  public AuditService(OneDoor door) {
+    this.door = door;
+  }
+
+  public List<AuditEvent> events(RequestContext ctx, long fromSeq, int limit) {
+    if (fromSeq < 1) {
+      throw new CordonException.InvalidInput("from must be a sequence number of 1 or more");
+    }
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new CordonException.InvalidInput("limit must be between 1 and " + MAX_PAGE);
+    }
+    return door.perform(
+        ctx,
+        Guarded.of("audit.read", Action.AUDIT, Resource.system("audit")),
+        (tx, resource) -> {
+          List<AuditEvent> page = tx.audit().list(fromSeq, limit);
+          return new Performed<>(page, Optional.empty(),
+              Map.of("from", fromSeq, "count", page.size()));
+        });
+  }
+}

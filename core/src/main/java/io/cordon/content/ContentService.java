@@ -1,0 +1,266 @@
+package io.cordon.content;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.StreamingAead;
+import io.cordon.audit.AuditEvent;
+import io.cordon.audit.AuditEvent.AuditObject;
+import io.cordon.context.CordonException;
+import io.cordon.context.RequestContext;
+import io.cordon.context.Subject;
+import io.cordon.crypto.DataKey;
+import io.cordon.crypto.KeyHierarchy;
+import io.cordon.crypto.KeysetRecord;
+import io.cordon.door.Guarded;
+import io.cordon.door.OneDoor;
+import io.cordon.door.Performed;
+import io.cordon.policy.Action;
+import io.cordon.policy.Resource;
+import io.cordon.storage.BlobStore;
+import io.cordon.storage.BlobUpload;
+import io.cordon.storage.MetadataStore;
+import io.cordon.storage.Transaction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Files and versions: the streamed upload and download pipeline.
+ *
+ * <p>Upload: decide → stream the body through SHA-256 and Tink StreamingAead (a fresh data key
+ * per version, associated data = file id + version id) into a temporary blob → publish the blob
+ * → one transaction appends the version and its audit event. If the transaction fails, the blob
+ * is deleted; if the process dies in between, the sweeper removes the orphan. Plaintext exists
+ * only in memory, one buffer at a time.
+ *
+ * <p>Download: decide and audit → decrypt while hashing → the last buffer is released only after
+ * the SHA-256 recorded at upload matched, so a mismatch aborts the response instead of
+ * completing it. Thread-safe.
+ */
+public final class ContentService {
+  private static final int BUFFER = 64 * 1024;
+
+  private final OneDoor door;
+  private final MetadataStore store;
+  private final BlobStore blobs;
+  private final KeyHierarchy keys;
+
+  public ContentService(OneDoor door, MetadataStore store, BlobStore blobs, KeyHierarchy keys) {
+    this.door = door;
+    this.store = store;
+    this.blobs = blobs;
+    this.keys = keys;
+  }
+
+  /** Uploads a new file, or a new version of the file with this name in the workspace. */
+  public FileVersion upload(
+      RequestContext ctx, WorkspaceId workspaceId, String rawName, InputStream body) {
+    String name = FileNames.check(rawName, "file");
+    Subject who = ctx.requireSubject();
+    AuditObject refused = AuditObject.of("file", "-", name);
+    door.authorize(
+        ctx,
+        Guarded.of("file.upload", Action.UPLOAD,
+            tx -> WorkspaceService.resource(tx, workspaceId), refused));
+    UploadTarget target =
+        store.inTransaction(
+            tx -> {
+              Workspace ws = tx.workspaces().find(workspaceId).orElseThrow();
+              StoredFile file =
+                  tx.files()
+                      .findOrCreate(
+                          new StoredFile(FileId.random(), workspaceId, name, who.user(),
+                              door.clock().instant()));
+              return new UploadTarget(ws, file, kekRecord(tx, ws));
+            });
+    String versionId = io.cordon.context.OpaqueId.next("v");
+    Aead kek = keys.aead(target.kek());
+    DataKey dek = keys.newDataKey(kek, target.file().id(), versionId);
+    AuditObject object = fileObject(target.workspace(), target.file(), null);
+    Streamed streamed;
+    String blobKey;
+    try (BlobUpload blob = blobs.begin()) {
+      streamed = encrypt(body, blob.stream(), dek.streamingAead(),
+          KeyHierarchy.contentAssociatedData(target.file().id(), versionId));
+      blobKey = blob.publish();
+    } catch (IOException | GeneralSecurityException | CordonException e) {
+      door.record(ctx, "file.upload", Optional.of(object), AuditEvent.Outcome.ERROR,
+          Optional.of("upload did not complete"), Map.of());
+      if (e instanceof CordonException ce) {
+        throw ce;
+      }
+      throw new CordonException.InvalidInput("upload did not complete: the body was cut short");
+    }
+    try {
+      return store.inTransaction(
+          tx -> {
+            FileVersion stored =
+                tx.files()
+                    .appendVersion(
+                        new FileVersion(target.file().id(), 1, versionId, streamed.size(),
+                            streamed.sha256(), blobKey, dek.wrapped(),
+                            target.workspace().classification(), List.of(), who.user(),
+                            door.clock().instant()));
+            tx.audit()
+                .append(
+                    io.cordon.door.AuditEvents.of(ctx, door.clock().instant(), "file.upload",
+                        Optional.of(fileObject(target.workspace(), target.file(), stored)),
+                        AuditEvent.Outcome.SUCCESS, Optional.empty(),
+                        Map.of("version", stored.number(), "bytes", stored.size(), "sha256",
+                            stored.sha256())));
+            return stored;
+          });
+    } catch (RuntimeException e) {
+      blobs.delete(blobKey);
+      throw e;
+    }
+  }
+
+  /** The files of a workspace, each with its newest version. */
+  public List<Files.FileListing> list(RequestContext ctx, WorkspaceId workspaceId) {
+    return door.perform(
+        ctx,
+        Guarded.of("file.list", Action.VIEW, tx -> WorkspaceService.resource(tx, workspaceId),
+            AuditObject.of("workspace", workspaceId.value(), null)),
+        (tx, resource) -> {
+          Workspace ws = tx.workspaces().find(workspaceId).orElseThrow();
+          List<Files.FileListing> files = tx.files().listWithLatest(workspaceId);
+          return Performed.of(files, WorkspaceService.object(ws), Map.of("count", files.size()));
+        });
+  }
+
+  /** A file and all its versions. */
+  public FileDetails details(RequestContext ctx, FileId id) {
+    return door.perform(
+        ctx,
+        Guarded.of("file.metadata", Action.VIEW, tx -> fileResource(tx, id),
+            AuditObject.of("file", id.value(), null)),
+        (tx, resource) -> {
+          StoredFile file = tx.files().find(id).orElseThrow();
+          Workspace ws = tx.workspaces().find(file.workspace()).orElseThrow();
+          List<FileVersion> versions = tx.files().versions(id);
+          return Performed.of(new FileDetails(ws, file, versions),
+              fileObject(ws, file, versions.getLast()));
+        });
+  }
+
+  /**
+   * Authorises and audits a download, returning a handle that streams the plaintext. The audit
+   * event is written before any byte leaves; if the stream is cut short, a second event with
+   * outcome {@code error} records how many bytes did leave.
+   */
+  public Download download(RequestContext ctx, FileId id, OptionalInt versionNumber) {
+    DownloadPlan plan =
+        door.perform(
+            ctx,
+            Guarded.of("file.download", Action.DOWNLOAD, tx -> fileResource(tx, id),
+                AuditObject.of("file", id.value(), null)),
+            (tx, resource) -> {
+              StoredFile file = tx.files().find(id).orElseThrow();
+              Workspace ws = tx.workspaces().find(file.workspace()).orElseThrow();
+              FileVersion v =
+                  (versionNumber.isPresent()
+                          ? tx.files().version(id, versionNumber.getAsInt())
+                          : tx.files().latestVersion(id))
+                      .orElseThrow(() -> new CordonException.NotFound("no such version"));
+              return Performed.of(new DownloadPlan(ws, file, v, kekRecord(tx, ws)),
+                  fileObject(ws, file, v), Map.of("version", v.number(), "bytes", v.size()));
+            });
+    return new Download(plan.file(), plan.version(), out -> stream(ctx, plan, out));
+  }
+
+  private void stream(RequestContext ctx, DownloadPlan plan, OutputStream out) throws IOException {
+    FileVersion v = plan.version();
+    long[] sent = {0};
+    try {
+      Aead kek = keys.aead(plan.kek());
+      StreamingAead dek = keys.openDataKey(kek, v.file(), v.versionId(), v.wrappedDek());
+      try (InputStream cipher = blobs.open(v.blobKey());
+          InputStream plain =
+              dek.newDecryptingStream(cipher,
+                  KeyHierarchy.contentAssociatedData(v.file(), v.versionId()))) {
+        new VerifyingCopy(v.size(), v.sha256()).copy(plain, out, n -> sent[0] += n);
+      }
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      door.record(ctx, "file.download",
+          Optional.of(fileObject(plan.workspace(), plan.file(), v)), AuditEvent.Outcome.ERROR,
+          Optional.of(e instanceof CordonException.IntegrityViolation
+              ? "stored content failed its integrity check" : "download did not complete"),
+          Map.of("version", v.number(), "bytes", sent[0]));
+      if (e instanceof IOException io && !(e.getCause() instanceof GeneralSecurityException)
+          && !isDecryptionFailure(io)) {
+        throw io;
+      }
+      if (e instanceof CordonException ce) {
+        throw ce;
+      }
+      throw new CordonException.IntegrityViolation("stored content failed its integrity check", e);
+    }
+  }
+
+  private static boolean isDecryptionFailure(IOException e) {
+    // Tink's decrypting stream reports authentication failures as IOExceptions.
+    String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    return m.contains("decrypt") || m.contains("tag") || m.contains("ciphertext");
+  }
+
+  private static Streamed encrypt(
+      InputStream body, OutputStream sink, StreamingAead dek, byte[] associatedData)
+      throws IOException, GeneralSecurityException {
+    java.security.MessageDigest sha = sha256();
+    long size = 0;
+    try (OutputStream enc = dek.newEncryptingStream(sink, associatedData)) {
+      byte[] buf = new byte[BUFFER];
+      int n;
+      while ((n = body.read(buf)) != -1) {
+        sha.update(buf, 0, n);
+        enc.write(buf, 0, n);
+        size += n;
+      }
+    }
+    return new Streamed(size, HexFormat.of().formatHex(sha.digest()));
+  }
+
+  static java.security.MessageDigest sha256() {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+    }
+  }
+
+  private static Resource fileResource(Transaction tx, FileId id) {
+    StoredFile file =
+        tx.files().find(id).orElseThrow(() -> new CordonException.NotFound("no such file"));
+    FileVersion latest =
+        tx.files().latestVersion(id).orElseThrow(() -> new CordonException.NotFound("no such file"));
+    return new Resource("file", id.value(), Optional.of(file.workspace()),
+        latest.classification(), latest.dataTypes());
+  }
+
+  private static KeysetRecord kekRecord(Transaction tx, Workspace ws) {
+    return tx.keysets()
+        .find(ws.kek())
+        .orElseThrow(() -> new IllegalStateException("workspace without its key record"));
+  }
+
+  static AuditObject fileObject(Workspace ws, StoredFile file, FileVersion version) {
+    return new AuditObject("file", file.id().value(), Optional.of(file.name()),
+        Optional.of(ws.id().value()),
+        Optional.of((version == null ? ws.classification() : version.classification()).code()),
+        version == null ? List.of() : version.dataTypes());
+  }
+
+
+  private record UploadTarget(Workspace workspace, StoredFile file, KeysetRecord kek) {}
+
+  private record DownloadPlan(
+      Workspace workspace, StoredFile file, FileVersion version, KeysetRecord kek) {}
+
+  private record Streamed(long size, String sha256) {}
+}

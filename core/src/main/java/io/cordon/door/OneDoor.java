@@ -1,0 +1,160 @@
+package io.cordon.door;
+
+import io.cordon.audit.AuditEvent;
+import io.cordon.audit.AuditEvent.AuditObject;
+import io.cordon.audit.AuditEvent.Outcome;
+import io.cordon.content.WorkspaceRole;
+import io.cordon.context.CordonException;
+import io.cordon.context.RequestContext;
+import io.cordon.policy.AccessRequest;
+import io.cordon.policy.Decision;
+import io.cordon.policy.PolicyEngine;
+import io.cordon.policy.Resource;
+import io.cordon.storage.MetadataStore;
+import io.cordon.storage.Transaction;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single path of every service operation (ARCHITECTURE.md "One door"):
+ *
+ * <pre>authenticate → RequestContext → PolicyEngine.decide → perform → AuditLog.append</pre>
+ *
+ * <p>The decision, the work and its audit event share one database transaction, so a state change
+ * without its audit record cannot exist. A denial commits its own audit event and then raises
+ * {@link CordonException.Denied} (or {@link CordonException.StepUpRequired}); an operation that
+ * fails is rolled back and its failure recorded with outcome {@code error}.
+ *
+ * <p>Thread-safe.
+ */
+public final class OneDoor {
+  private static final Logger LOG = LoggerFactory.getLogger(OneDoor.class);
+
+  private final MetadataStore store;
+  private final PolicyEngine policy;
+  private final Clock clock;
+
+  public OneDoor(MetadataStore store, PolicyEngine policy, Clock clock) {
+    this.store = store;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Decides, performs and audits one operation in one transaction.
+   *
+   * @param work runs only when permitted, inside the transaction, with the resolved resource
+   */
+  public <T> T perform(
+      RequestContext ctx, Guarded op, BiFunction<Transaction, Resource, Performed<T>> work) {
+    Outcome<T> result;
+    try {
+      result =
+          store.inTransaction(
+              tx -> {
+                Resource resource = op.resource().apply(tx);
+                Decision decision = decide(tx, ctx, op, resource);
+                if (!(decision instanceof Decision.Permit)) {
+                  tx.audit().append(refusal(ctx, op, resource, decision));
+                  return new Outcome<T>(null, decision);
+                }
+                Performed<T> done = work.apply(tx, resource);
+                tx.audit()
+                    .append(
+                        AuditEvents.of(ctx, clock.instant(), op.auditAction(), done.object(),
+                            AuditEvent.Outcome.SUCCESS, Optional.empty(), done.details()));
+                return new Outcome<>(done.value(), decision);
+              });
+    } catch (CordonException e) {
+      recordFailure(ctx, op, e);
+      throw e;
+    }
+    return result.valueOrThrow();
+  }
+
+  /**
+   * Decides without performing: for operations whose work cannot run inside a transaction (a
+   * streamed upload or download). A refusal is recorded and raised; a permit returns the
+   * resource, and the caller records the outcome itself with {@link #record}.
+   */
+  public Resource authorize(RequestContext ctx, Guarded op) {
+    Outcome<Resource> result;
+    try {
+      result =
+          store.inTransaction(
+              tx -> {
+                Resource resource = op.resource().apply(tx);
+                Decision decision = decide(tx, ctx, op, resource);
+                if (!(decision instanceof Decision.Permit)) {
+                  tx.audit().append(refusal(ctx, op, resource, decision));
+                }
+                return new Outcome<>(resource, decision);
+              });
+    } catch (CordonException e) {
+      recordFailure(ctx, op, e);
+      throw e;
+    }
+    return result.valueOrThrow();
+  }
+
+  /** Records one event in its own transaction (an outcome known only after streaming). */
+  public void record(
+      RequestContext ctx,
+      String action,
+      Optional<AuditObject> object,
+      AuditEvent.Outcome outcome,
+      Optional<String> reason,
+      Map<String, Object> details) {
+    store.inTransaction(
+        tx ->
+            tx.audit()
+                .append(AuditEvents.of(ctx, clock.instant(), action, object, outcome, reason,
+                    details)));
+  }
+
+  private Decision decide(Transaction tx, RequestContext ctx, Guarded op, Resource resource) {
+    Optional<WorkspaceRole> role =
+        resource.workspace().flatMap(
+            ws -> ctx.subject().flatMap(s -> tx.workspaces().roleOf(ws, s.user())));
+    return policy.decide(new AccessRequest(ctx, op.action(), resource), role);
+  }
+
+  private AuditEvent refusal(RequestContext ctx, Guarded op, Resource resource, Decision decision) {
+    Optional<AuditObject> object =
+        op.refusedObject().or(() -> Optional.of(AuditObject.of(resource.type(), resource.id(), null)));
+    String reason =
+        decision instanceof Decision.StepUp ? "step-up required: " + decision.reason()
+            : decision.reason();
+    return AuditEvents.of(ctx, clock.instant(), op.auditAction(), object,
+        AuditEvent.Outcome.DENIED, Optional.of(reason), Map.of("rules", decision.rules()));
+  }
+
+  private void recordFailure(RequestContext ctx, Guarded op, CordonException e) {
+    try {
+      record(ctx, op.auditAction(), op.refusedObject(), AuditEvent.Outcome.ERROR,
+          Optional.of(e.getMessage()), Map.of("error", e.type()));
+    } catch (RuntimeException auditFailure) {
+      // The original error matters more to the caller; the audit gap is logged loudly.
+      LOG.error("could not record failed {}: {}", op.auditAction(), auditFailure.toString());
+    }
+  }
+
+  /** A transaction's result and the decision under which it ran. */
+  private record Outcome<T>(T value, Decision decision) {
+    T valueOrThrow() {
+      return switch (decision) {
+        case Decision.Permit p -> value;
+        case Decision.Deny d -> throw new CordonException.Denied(d.reason());
+        case Decision.StepUp s -> throw new CordonException.StepUpRequired(s.reason());
+      };
+    }
+  }
+}
