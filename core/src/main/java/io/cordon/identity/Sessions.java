@@ -9,6 +9,8 @@ public interface Sessions {
 
   Optional<SessionRecord> findBySecretHash(String secretHash);
 
+  Optional<SessionRecord> find(String id);
+
   /** Replaces auth, mfaPending, lastSeen, expires and revoked of the session with this id. */
   void update(SessionRecord session);
 

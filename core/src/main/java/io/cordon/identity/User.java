@@ -12,6 +12,8 @@ import java.util.Set;
  *     member}
  * @param totpSealed base64 of the sealed TOTP secret, present once enrolment started
  * @param totpEnabled whether the TOTP factor was confirmed and is required at login
+ * @param totpLastStep the RFC 6238 time step of the last accepted code (codes of that step or
+ *     earlier are refused: no reuse within the validity window), 0 if none
  * @param failedLogins consecutive failed password attempts since the last success
  * @param lockedUntil while in the future, password logins are refused
  */
@@ -24,6 +26,7 @@ public record User(
     Optional<String> passwordHash,
     Optional<String> totpSealed,
     boolean totpEnabled,
+    long totpLastStep,
     int failedLogins,
     Optional<Instant> lockedUntil,
     UserStatus status,
@@ -40,67 +43,28 @@ public record User(
   }
 
   public User withPasswordHash(String hash) {
-    return new User(
-        id,
-        username,
-        email,
-        org,
-        roles,
-        Optional.of(hash),
-        totpSealed,
-        totpEnabled,
-        failedLogins,
-        lockedUntil,
-        status,
-        created);
+    return new User(id, username, email, org, roles, Optional.of(hash), totpSealed, totpEnabled,
+        totpLastStep, failedLogins, lockedUntil, status, created);
   }
 
   public User withTotp(Optional<String> sealed, boolean enabled) {
-    return new User(
-        id,
-        username,
-        email,
-        org,
-        roles,
-        passwordHash,
-        sealed,
-        enabled,
-        failedLogins,
-        lockedUntil,
-        status,
-        created);
+    return new User(id, username, email, org, roles, passwordHash, sealed, enabled, 0,
+        failedLogins, lockedUntil, status, created);
+  }
+
+  public User withTotpStep(long step) {
+    return new User(id, username, email, org, roles, passwordHash, totpSealed, totpEnabled, step,
+        failedLogins, lockedUntil, status, created);
   }
 
   public User withLoginFailures(int failures, Optional<Instant> lockUntil) {
-    return new User(
-        id,
-        username,
-        email,
-        org,
-        roles,
-        passwordHash,
-        totpSealed,
-        totpEnabled,
-        failures,
-        lockUntil,
-        status,
-        created);
+    return new User(id, username, email, org, roles, passwordHash, totpSealed, totpEnabled,
+        totpLastStep, failures, lockUntil, status, created);
   }
 
   public User withStatus(UserStatus newStatus) {
-    return new User(
-        id,
-        username,
-        email,
-        org,
-        roles,
-        passwordHash,
-        totpSealed,
-        totpEnabled,
-        failedLogins,
-        lockedUntil,
-        newStatus,
-        created);
+    return new User(id, username, email, org, roles, passwordHash, totpSealed, totpEnabled,
+        totpLastStep, failedLogins, lockedUntil, newStatus, created);
   }
 
   public boolean isLockedAt(Instant now) {

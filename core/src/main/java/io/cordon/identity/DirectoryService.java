@@ -1,0 +1,135 @@
+package io.cordon.identity;
+
+import io.cordon.audit.AuditEvent.AuditObject;
+import io.cordon.context.CordonException;
+import io.cordon.context.RequestContext;
+import io.cordon.door.Guarded;
+import io.cordon.door.OneDoor;
+import io.cordon.door.Performed;
+import io.cordon.policy.Action;
+import io.cordon.policy.Resource;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The directory of organisations and users, behind the one door: administrators create, members
+ * of the home organisation read. Thread-safe.
+ */
+public final class DirectoryService {
+  /** Organisation-wide roles. Workspace roles are separate (see WorkspaceRole). */
+  public static final Set<String> ORG_ROLES = Set.of("admin", "auditor", "security", "member");
+
+  private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@+-]{2,128}");
+  private static final int MIN_PASSWORD = 12;
+  private static final int MAX_PASSWORD = 1024;
+
+  private final OneDoor door;
+  private final PasswordHasher hasher;
+
+  public DirectoryService(OneDoor door, PasswordHasher hasher) {
+    this.door = door;
+    this.hasher = hasher;
+  }
+
+  public Organisation createOrganisation(RequestContext ctx, String rawName, OrgKind kind) {
+    String name = checkName(rawName);
+    return door.perform(
+        ctx,
+        Guarded.of("organisation.create", Action.ADMINISTER, Resource.system("organisation")),
+        (tx, resource) -> {
+          if (kind == OrgKind.HOME
+              && tx.organisations().list().stream().anyMatch(o -> o.kind() == OrgKind.HOME)) {
+            throw new CordonException.Conflict("there is already a home organisation");
+          }
+          Organisation org = new Organisation(OrgId.random(), name, kind, door.clock().instant());
+          tx.organisations().insert(org);
+          return Performed.of(org, AuditObject.of("organisation", org.id().value(), name),
+              Map.of("kind", kind.code()));
+        });
+  }
+
+  public List<Organisation> organisations(RequestContext ctx) {
+    return door.perform(
+        ctx,
+        Guarded.of("organisation.list", Action.VIEW, Resource.system("organisation")),
+        (tx, resource) -> new Performed<>(tx.organisations().list(), Optional.empty(), Map.of()));
+  }
+
+  /**
+   * Creates a user in an existing organisation. Without a password the account cannot log in
+   * until one is set (an invitation, in a later release).
+   */
+  public User createUser(
+      RequestContext ctx, String username, String email, String orgName, Set<String> roles,
+      Optional<char[]> password) {
+    String name = checkUsername(username);
+    Set<String> checkedRoles = checkRoles(roles);
+    Optional<String> hash = password.map(p -> hasher.hash(checkPassword(p)));
+    return door.perform(
+        ctx,
+        Guarded.of("user.create", Action.ADMINISTER, Resource.system("user")),
+        (tx, resource) -> {
+          Organisation org = tx.organisations().findByName(orgName)
+              .orElseThrow(() -> new CordonException.NotFound("no organisation '" + orgName + "'"));
+          if (org.kind() == OrgKind.PARTNER && checkedRoles.contains("admin")) {
+            throw new CordonException.InvalidInput("partner users cannot be administrators");
+          }
+          User user = newUser(name, email, org, checkedRoles, hash, door.clock().instant());
+          tx.users().insert(user);
+          return Performed.of(user, AuditObject.of("user", user.id().value(), name),
+              Map.of("org", org.name(), "roles", checkedRoles.stream().sorted().toList()));
+        });
+  }
+
+  public List<User> users(RequestContext ctx) {
+    return door.perform(
+        ctx,
+        Guarded.of("user.list", Action.VIEW, Resource.system("user")),
+        (tx, resource) -> new Performed<>(tx.users().list(), Optional.empty(), Map.of()));
+  }
+
+  static User newUser(String name, String email, Organisation org, Set<String> roles,
+      Optional<String> hash, java.time.Instant now) {
+    return new User(UserId.random(), name, email, org.id(), roles, hash, Optional.empty(), false,
+        0, 0, Optional.empty(), UserStatus.ACTIVE, now);
+  }
+
+  public static String checkUsername(String raw) {
+    if (raw == null || !USERNAME.matcher(raw).matches()) {
+      throw new CordonException.InvalidInput(
+          "username must be 2-128 letters, digits or . _ @ + -");
+    }
+    return raw.toLowerCase(Locale.ROOT);
+  }
+
+  public static char[] checkPassword(char[] password) {
+    if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD) {
+      throw new CordonException.InvalidInput(
+          "password must be between " + MIN_PASSWORD + " and " + MAX_PASSWORD + " characters");
+    }
+    return password;
+  }
+
+  static Set<String> checkRoles(Set<String> roles) {
+    Set<String> checked = roles.isEmpty() ? Set.of("member") : Set.copyOf(roles);
+    for (String r : checked) {
+      if (!ORG_ROLES.contains(r)) {
+        throw new CordonException.InvalidInput(
+            "unknown role '" + r + "' (known: admin, auditor, security, member)");
+      }
+    }
+    return checked;
+  }
+
+  private static String checkName(String raw) {
+    if (raw == null || raw.isBlank() || raw.length() > 200
+        || raw.chars().anyMatch(Character::isISOControl)) {
+      throw new CordonException.InvalidInput("organisation name must be 1-200 printable characters");
+    }
+    return raw.strip();
+  }
+}

@@ -1,0 +1,13 @@
+package io.cordon.server.web;
+
+/** What a route demands before its handler runs. Every route declares one; there is no default. */
+enum Access {
+  /** Health probes and login: no credentials. */
+  PUBLIC,
+  /** A session still owing its second factor may call it (completing the factor, logging out). */
+  PARTIAL_SESSION,
+  /** A fully authenticated session or an API token with the {@code api} scope. */
+  AUTHENTICATED,
+  /** An API token or session with the {@code metrics} scope. */
+  METRICS
+}

@@ -1,0 +1,292 @@
+package io.cordon.server.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cordon.audit.AuditEvent;
+import io.cordon.audit.AuditEventCodec;
+import io.cordon.content.Classification;
+import io.cordon.content.Download;
+import io.cordon.content.FileId;
+import io.cordon.content.FileVersion;
+import io.cordon.content.WorkspaceId;
+import io.cordon.content.WorkspaceRole;
+import io.cordon.context.CordonException;
+import io.cordon.context.RequestContext;
+import io.cordon.identity.LoginResult;
+import io.cordon.identity.OrgKind;
+import io.cordon.identity.TotpEnrolment;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The REST API of API.md. Each route declares its {@link Access}; handlers translate HTTP to
+ * service calls and back, nothing more.
+ */
+final class ApiRoutes {
+  private static final String V1 = "/api/v1";
+
+  private final Services services;
+  private final boolean secureCookies;
+
+  ApiRoutes(Services services, boolean secureCookies) {
+    this.services = services;
+    this.secureCookies = secureCookies;
+  }
+
+  List<Route> routes() {
+    List<Route> r = new ArrayList<>();
+    r.add(new Route(HandlerType.GET, "/healthz", Access.PUBLIC, this::health));
+    r.add(new Route(HandlerType.GET, "/readyz", Access.PUBLIC, this::ready));
+    r.add(new Route(HandlerType.GET, V1 + "/openapi.json", Access.PUBLIC, this::openApi));
+    r.add(new Route(HandlerType.POST, V1 + "/auth/login", Access.PUBLIC, this::login));
+    r.add(new Route(HandlerType.POST, V1 + "/auth/mfa/totp", Access.PARTIAL_SESSION, this::totp));
+    r.add(new Route(HandlerType.POST, V1 + "/auth/mfa/totp/enroll", Access.AUTHENTICATED,
+        this::totpEnroll));
+    r.add(new Route(HandlerType.POST, V1 + "/auth/mfa/totp/confirm", Access.AUTHENTICATED,
+        this::totpConfirm));
+    r.add(new Route(HandlerType.POST, V1 + "/auth/logout", Access.PARTIAL_SESSION, this::logout));
+    r.add(new Route(HandlerType.GET, V1 + "/users/me", Access.AUTHENTICATED, this::me));
+    r.add(new Route(HandlerType.POST, V1 + "/organisations", Access.AUTHENTICATED,
+        this::createOrganisation));
+    r.add(new Route(HandlerType.GET, V1 + "/organisations", Access.AUTHENTICATED,
+        this::organisations));
+    r.add(new Route(HandlerType.POST, V1 + "/users", Access.AUTHENTICATED, this::createUser));
+    r.add(new Route(HandlerType.GET, V1 + "/users", Access.AUTHENTICATED, this::users));
+    r.add(new Route(HandlerType.POST, V1 + "/workspaces", Access.AUTHENTICATED,
+        this::createWorkspace));
+    r.add(new Route(HandlerType.GET, V1 + "/workspaces", Access.AUTHENTICATED, this::workspaces));
+    r.add(new Route(HandlerType.POST, V1 + "/workspaces/{id}/members", Access.AUTHENTICATED,
+        this::addMember));
+    r.add(new Route(HandlerType.GET, V1 + "/workspaces/{id}/members", Access.AUTHENTICATED,
+        this::members));
+    r.add(new Route(HandlerType.POST, V1 + "/workspaces/{id}/files", Access.AUTHENTICATED,
+        this::upload));
+    r.add(new Route(HandlerType.GET, V1 + "/workspaces/{id}/files", Access.AUTHENTICATED,
+        this::files));
+    r.add(new Route(HandlerType.GET, V1 + "/files/{id}", Access.AUTHENTICATED, this::file));
+    r.add(new Route(HandlerType.GET, V1 + "/files/{id}/content", Access.AUTHENTICATED,
+        this::content));
+    r.add(new Route(HandlerType.GET, V1 + "/audit/events", Access.AUTHENTICATED, this::events));
+    return List.copyOf(r);
+  }
+
+  private void health(Context http, RequestContext rc) {
+    http.json(Map.of("status", "ok"));
+  }
+
+  private void ready(Context http, RequestContext rc) {
+    try {
+      services.readinessProbe().read(tx -> tx.settings().get("install.id"));
+      http.json(Map.of("status", "ready"));
+    } catch (RuntimeException e) {
+      Problems.write(http, 503, "unavailable", "Unavailable", "the metadata store is unavailable");
+    }
+  }
+
+  private void openApi(Context http, RequestContext rc) throws Exception {
+    try (InputStream in = ApiRoutes.class.getResourceAsStream("/openapi.json")) {
+      http.contentType("application/json").result(in.readAllBytes());
+    }
+  }
+
+  private void login(Context http, RequestContext rc) {
+    JsonNode body = Json.body(http);
+    char[] password = Json.text(body, "password").toCharArray();
+    LoginResult result;
+    try {
+      result = services.identity().login(rc, Json.text(body, "username"), password);
+    } finally {
+      java.util.Arrays.fill(password, '\0');
+    }
+    String csrf = Gatekeeper.csrfToken(result.sessionSecret());
+    http.header("Set-Cookie", cookie(Gatekeeper.SESSION_COOKIE, result.sessionSecret(), true));
+    http.res().addHeader("Set-Cookie", cookie(Gatekeeper.CSRF_COOKIE, csrf, false));
+    http.json(Views.map("mfaRequired", result.mfaRequired(), "csrfToken", csrf, "session",
+        result.session().id(), "user", Views.user(result.user())));
+  }
+
+  private String cookie(String name, String value, boolean httpOnly) {
+    return name + "=" + value + "; Path=/" + (secureCookies ? "; Secure" : "")
+        + (httpOnly ? "; HttpOnly" : "") + "; SameSite=Strict";
+  }
+
+  private void totp(Context http, RequestContext rc) {
+    services.identity().completeTotp(rc, Json.text(Json.body(http), "code"));
+    http.json(Map.of("mfaRequired", false));
+  }
+
+  private void totpEnroll(Context http, RequestContext rc) {
+    TotpEnrolment e = services.identity().enrollTotp(rc);
+    http.json(Map.of("secret", e.secret(), "otpauthUri", e.otpauthUri()));
+  }
+
+  private void totpConfirm(Context http, RequestContext rc) {
+    services.identity().confirmTotp(rc, Json.text(Json.body(http), "code"));
+    http.json(Map.of("enabled", true));
+  }
+
+  private void logout(Context http, RequestContext rc) {
+    services.identity().logout(rc);
+    http.res().addHeader("Set-Cookie", Gatekeeper.SESSION_COOKIE + "=; Path=/; Max-Age=0"
+        + (secureCookies ? "; Secure" : "") + "; HttpOnly; SameSite=Strict");
+    http.status(204);
+  }
+
+  private void me(Context http, RequestContext rc) {
+    var s = rc.requireSubject();
+    http.json(Views.map("id", s.user().value(), "username", s.username(), "org", s.org().value(),
+        "orgKind", s.orgKind().code(), "roles", s.roles().stream().sorted().toList(), "auth",
+        rc.auth().code()));
+  }
+
+  private void createOrganisation(Context http, RequestContext rc) {
+    JsonNode body = Json.body(http);
+    var org = services.directory().createOrganisation(rc, Json.text(body, "name"),
+        OrgKind.fromCode(Json.text(body, "kind")));
+    http.status(201).json(Views.organisation(org));
+  }
+
+  private void organisations(Context http, RequestContext rc) {
+    http.json(services.directory().organisations(rc).stream().map(Views::organisation).toList());
+  }
+
+  private void createUser(Context http, RequestContext rc) {
+    JsonNode body = Json.body(http);
+    Set<String> roles = new HashSet<>();
+    JsonNode r = body.get("roles");
+    if (r != null && !r.isNull()) {
+      if (!r.isArray()) {
+        throw new CordonException.InvalidInput("'roles' must be an array of strings");
+      }
+      r.forEach(n -> roles.add(n.asText()));
+    }
+    Optional<char[]> password = Json.optionalText(body, "password").map(String::toCharArray);
+    var user = services.directory().createUser(rc, Json.text(body, "username"),
+        Json.optionalText(body, "email").orElse(""), Json.text(body, "org"), roles, password);
+    http.status(201).json(Views.user(user));
+  }
+
+  private void users(Context http, RequestContext rc) {
+    http.json(services.directory().users(rc).stream().map(Views::user).toList());
+  }
+
+  private void createWorkspace(Context http, RequestContext rc) {
+    JsonNode body = Json.body(http);
+    var ws = services.workspaces().create(rc, Json.text(body, "name"),
+        Json.optionalText(body, "classification").map(Classification::fromCode),
+        Json.optionalText(body, "region"));
+    http.status(201).json(Views.workspace(ws));
+  }
+
+  private void workspaces(Context http, RequestContext rc) {
+    http.json(services.workspaces().list(rc).stream().map(Views::workspace).toList());
+  }
+
+  private void addMember(Context http, RequestContext rc) {
+    JsonNode body = Json.body(http);
+    var m = services.workspaces().addMember(rc, workspaceId(http), Json.text(body, "user"),
+        WorkspaceRole.fromCode(Json.text(body, "role")));
+    http.status(201).json(Views.membership(m));
+  }
+
+  private void members(Context http, RequestContext rc) {
+    http.json(services.workspaces().members(rc, workspaceId(http)).stream()
+        .map(Views::membership).toList());
+  }
+
+  private void upload(Context http, RequestContext rc) throws Exception {
+    String name = http.queryParam("name");
+    if (name == null) {
+      throw new CordonException.InvalidInput("the file name is required: ?name=NAME");
+    }
+    FileVersion v;
+    try (InputStream body = http.req().getInputStream()) {
+      v = services.content().upload(rc, workspaceId(http), name, body);
+    }
+    http.status(201).json(Views.uploaded(v, io.cordon.content.FileNames.check(name, "file")));
+  }
+
+  private void files(Context http, RequestContext rc) {
+    http.json(services.content().list(rc, workspaceId(http)).stream().map(Views::listing).toList());
+  }
+
+  private void file(Context http, RequestContext rc) {
+    http.json(Views.details(services.content().details(rc, fileId(http))));
+  }
+
+  private void content(Context http, RequestContext rc) throws Exception {
+    OptionalInt version = intParam(http, "version");
+    Download d = services.content().download(rc, fileId(http), version);
+    FileVersion v = d.version();
+    http.status(200);
+    http.contentType("application/octet-stream");
+    http.header("Content-Length", Long.toString(v.size()));
+    http.header("Content-Disposition", "attachment; filename*=UTF-8''"
+        + URLEncoder.encode(d.file().name(), StandardCharsets.UTF_8).replace("+", "%20"));
+    http.header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder()
+        .encodeToString(HexFormat.of().parseHex(v.sha256())) + ":");
+    http.header("X-Cordon-Version", Integer.toString(v.number()));
+    OutputStream out = http.res().getOutputStream();
+    d.writeTo(out);
+  }
+
+  private void events(Context http, RequestContext rc) {
+    long from = longParam(http, "from").orElse(1);
+    int limit = (int) Math.min(longParam(http, "limit").orElse(100), Integer.MAX_VALUE);
+    List<AuditEvent> page = services.audit().events(rc, from, limit);
+    http.contentType("application/json");
+    StringBuilder out = new StringBuilder("[");
+    for (int i = 0; i < page.size(); i++) {
+      out.append(i == 0 ? "" : ",").append(AuditEventCodec.toJson(page.get(i)));
+    }
+    http.result(out.append(']').toString());
+  }
+
+  private static WorkspaceId workspaceId(Context http) {
+    String raw = http.pathParam("id");
+    try {
+      return new WorkspaceId(raw);
+    } catch (CordonException.InvalidInput e) {
+      throw new CordonException.NotFound("no such workspace");
+    }
+  }
+
+  private static FileId fileId(Context http) {
+    try {
+      return new FileId(http.pathParam("id"));
+    } catch (CordonException.InvalidInput e) {
+      throw new CordonException.NotFound("no such file");
+    }
+  }
+
+  private static OptionalInt intParam(Context http, String name) {
+    var v = longParam(http, name);
+    if (v.isPresent() && (v.getAsLong() < 1 || v.getAsLong() > Integer.MAX_VALUE)) {
+      throw new CordonException.InvalidInput("'" + name + "' is out of range");
+    }
+    return v.isPresent() ? OptionalInt.of((int) v.getAsLong()) : OptionalInt.empty();
+  }
+
+  private static java.util.OptionalLong longParam(Context http, String name) {
+    String raw = http.queryParam(name);
+    if (raw == null) {
+      return java.util.OptionalLong.empty();
+    }
+    try {
+      return java.util.OptionalLong.of(Long.parseLong(raw));
+    } catch (NumberFormatException e) {
+      throw new CordonException.InvalidInput("'" + name + "' must be a whole number");
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package io.cordon.server.web;
+
+import io.cordon.context.Channel;
+import io.cordon.context.CordonException;
+import io.cordon.context.RequestContext;
+import io.cordon.identity.Authenticated;
+import io.cordon.identity.IdentityService;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Authenticates every request (bearer token or session cookie), enforces CSRF protection for
+ * cookie-authenticated state changes, and builds the {@link RequestContext}. The CSRF token is
+ * derived from the session secret, so it needs no storage and dies with the session.
+ */
+final class Gatekeeper {
+  static final String SESSION_COOKIE = "cordon_session";
+  static final String CSRF_COOKIE = "cordon_csrf";
+  static final String CSRF_HEADER = "X-CSRF-Token";
+  private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD,
+      HandlerType.OPTIONS);
+
+  private final IdentityService identity;
+
+  Gatekeeper(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  /** The context of a request with no credentials (yet). */
+  static RequestContext anonymous(Context http) {
+    String agent = http.header("User-Agent");
+    return RequestContext.anonymous(Channel.API, clientIp(http),
+        Optional.ofNullable(agent).map(a -> a.length() > 512 ? a.substring(0, 512) : a),
+        UUID.randomUUID().toString());
+  }
+
+  RequestContext admit(Context http, Access access) {
+    RequestContext anon = anonymous(http);
+    if (access == Access.PUBLIC) {
+      return anon;
+    }
+    String authz = http.header("Authorization");
+    Authenticated who;
+    RequestContext base;
+    if (authz != null) {
+      if (!authz.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        throw new CordonException.Unauthenticated("use Authorization: Bearer TOKEN");
+      }
+      who = identity.authenticateToken(authz.substring(7).trim());
+      base = anon;
+    } else {
+      String secret = http.cookie(SESSION_COOKIE);
+      if (secret == null) {
+        throw new CordonException.Unauthenticated("log in or present an API token");
+      }
+      who = identity.authenticateSession(secret);
+      if (!SAFE.contains(http.method()) && !csrfMatches(http, secret)) {
+        throw new CordonException.Denied("missing or wrong " + CSRF_HEADER + " header");
+      }
+      base = new RequestContext(anon.subject(), anon.sessionId(), anon.auth(), Channel.WEB,
+          anon.clientIp(), anon.zone(), anon.country(), anon.device(), anon.userAgent(),
+          anon.requestId());
+    }
+    if (who.mfaPending() && access != Access.PARTIAL_SESSION) {
+      throw new CordonException.Unauthenticated("complete the second factor first");
+    }
+    String scope = access == Access.METRICS ? "metrics" : "api";
+    if (!who.scopes().contains(scope)) {
+      throw new CordonException.Denied("the token lacks the '" + scope + "' scope");
+    }
+    return base.authenticated(who.subject(), who.credentialId(), who.method());
+  }
+
+  /** The CSRF token belonging to a session secret. */
+  static String csrfToken(String sessionSecret) {
+    byte[] digest = sha256(("csrf:" + sessionSecret).getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+  }
+
+  private static boolean csrfMatches(Context http, String sessionSecret) {
+    String sent = http.header(CSRF_HEADER);
+    return sent != null
+        && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+            csrfToken(sessionSecret).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] sha256(byte[] in) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(in);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The peer address. Forwarded headers are not trusted (a trusted-proxy list comes later). */
+  static String clientIp(Context http) {
+    String ip = http.req().getRemoteAddr();
+    return ip == null || ip.isBlank() ? "unknown" : ip;
+  }
+
+}

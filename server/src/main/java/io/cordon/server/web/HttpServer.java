@@ -1,0 +1,118 @@
+package io.cordon.server.web;
+
+import io.cordon.context.CordonException;
+import io.cordon.context.RequestContext;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.security.KeyStore;
+import java.util.List;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The HTTPS listener: Javalin on Jetty 12, TLS 1.3 and 1.2 only (no plain-HTTP connector at all),
+ * HSTS and restrictive security headers on every answer, virtual threads for blocking I/O.
+ */
+public final class HttpServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+  private final Javalin app;
+  private final List<Route> routes;
+
+  /**
+   * @param keyStore the server key and certificate chain, in memory
+   * @param keyPassword the password protecting the key entry in that in-memory store
+   */
+  public HttpServer(Services services, String bind, int port, KeyStore keyStore,
+      char[] keyPassword) {
+    Gatekeeper gate = new Gatekeeper(services.identity());
+    this.routes = new ApiRoutes(services, true).routes();
+    this.app = Javalin.create(cfg -> {
+      cfg.concurrency.useVirtualThreads = true;
+      cfg.startup.showJavalinBanner = false;
+      cfg.http.maxRequestSize = Json.MAX_BODY;
+      cfg.jetty.addConnector((server, httpConfig) -> {
+        httpConfig.setSendServerVersion(false);
+        httpConfig.setSendXPoweredBy(false);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        secure.setStsMaxAge(31_536_000);
+        secure.setStsIncludeSubDomains(true);
+        httpConfig.addCustomizer(secure);
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(keyStore);
+        ssl.setKeyStorePassword(new String(keyPassword));
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        ssl.setExcludeCipherSuites("^.*_(MD5|SHA|SHA1)$", "^TLS_RSA_.*$", "^.*_CBC_.*$");
+        ssl.setRenegotiationAllowed(false);
+        ServerConnector connector = new ServerConnector(server,
+            new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(httpConfig));
+        connector.setHost(bind);
+        connector.setPort(port);
+        return connector;
+      });
+      cfg.routes.before(HttpServer::securityHeaders);
+      for (Route route : routes) {
+        cfg.routes.addHttpHandler(route.method(), route.path(), http -> run(gate, route, http));
+      }
+      cfg.routes.exception(CordonException.class, (e, http) -> Problems.write(http, e));
+      cfg.routes.exception(Exception.class, (e, http) -> {
+        LOG.error("unexpected error on {} {}", http.method(), http.path(), e);
+        Problems.write(http, 500, "internal", "Server error", "an unexpected error occurred");
+      });
+      cfg.routes.error(404, "*", http -> {
+        if (http.result() == null) {
+          Problems.write(http, 404, "not-found", "Not found", "no such resource");
+        }
+      });
+      cfg.routes.error(405, "*", http ->
+          Problems.write(http, 405, "method-not-allowed", "Method not allowed", "method not allowed"));
+    });
+  }
+
+  private static void run(Gatekeeper gate, Route route, Context http) throws Exception {
+    RequestContext rc = gate.admit(http, route.access());
+    MDC.put("request", rc.requestId());
+    rc.subject().ifPresent(s -> MDC.put("principal", s.username()));
+    try {
+      route.endpoint().handle(http, rc);
+    } finally {
+      MDC.clear();
+    }
+  }
+
+  private static void securityHeaders(Context http) {
+    http.header("X-Content-Type-Options", "nosniff");
+    http.header("X-Frame-Options", "DENY");
+    http.header("Referrer-Policy", "no-referrer");
+    http.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    http.header("Cache-Control", "no-store");
+    http.header("Cross-Origin-Resource-Policy", "same-origin");
+  }
+
+  public HttpServer start() {
+    app.start();
+    return this;
+  }
+
+  /** The port actually bound (useful when configured as 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** Every route and what it demands, for the route-coverage test. */
+  List<Route> routes() {
+    return routes;
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

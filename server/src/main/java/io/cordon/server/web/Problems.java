@@ -1,0 +1,76 @@
+package io.cordon.server.web;
+
+import io.cordon.context.CordonException;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Translates every error into {@code application/problem+json} (RFC 9457): a stable {@code type}
+ * URI per kind of error and a human {@code detail}; never a stack trace.
+ */
+final class Problems {
+  static final String TYPE_BASE = "https://cordon.dev/problems/";
+  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+  private Problems() {}
+
+  static int status(CordonException e) {
+    return switch (e) {
+      case CordonException.NotFound n -> 404;
+      case CordonException.Conflict c -> 409;
+      case CordonException.Denied d -> 403;
+      case CordonException.StepUpRequired s -> 401;
+      case CordonException.Unauthenticated u -> 401;
+      case CordonException.Throttled t -> 429;
+      case CordonException.InvalidInput i -> 400;
+      case CordonException.Unavailable u -> 503;
+      case CordonException.IntegrityViolation i -> 500;
+      default -> 500;
+    };
+  }
+
+  static void write(Context ctx, CordonException e) {
+    int status = status(e);
+    if (e instanceof CordonException.Throttled t) {
+      ctx.header("Retry-After", Long.toString(t.retryAfterSeconds()));
+    }
+    if (status == 401 && !(e instanceof CordonException.StepUpRequired)) {
+      ctx.header("WWW-Authenticate", "Bearer realm=\"cordon\"");
+    }
+    if (status >= 500) {
+      LOG.warn("request {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
+    }
+    write(ctx, status, e.type(), title(status), e.getMessage());
+  }
+
+  static void write(Context ctx, int status, String type, String title, String detail) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", TYPE_BASE + type);
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail == null ? title : detail);
+    body.put("instance", ctx.path());
+    ctx.status(status);
+    ctx.contentType("application/problem+json");
+    ctx.result(Json.write(body));
+  }
+
+  static String title(int status) {
+    return switch (status) {
+      case 400 -> "Bad request";
+      case 401 -> "Authentication required";
+      case 403 -> "Forbidden";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 409 -> "Conflict";
+      case 413 -> "Too large";
+      case 415 -> "Unsupported media type";
+      case 429 -> "Too many requests";
+      case 503 -> "Unavailable";
+      default -> "Server error";
+    };
+  }
+}

@@ -1,0 +1,17 @@
+package io.cordon.server.web;
+
+import io.cordon.audit.AuditService;
+import io.cordon.content.ContentService;
+import io.cordon.content.WorkspaceService;
+import io.cordon.identity.DirectoryService;
+import io.cordon.identity.IdentityService;
+import io.cordon.storage.MetadataStore;
+
+/** The application services the HTTP channel calls, and a readiness probe. */
+public record Services(
+    IdentityService identity,
+    DirectoryService directory,
+    WorkspaceService workspaces,
+    ContentService content,
+    AuditService audit,
+    MetadataStore readinessProbe) {}
