@@ -37,7 +37,9 @@ import java.util.Optional;
  * expires within {@link #RENEW_BEFORE}, was not issued by the current CA, or lacks a requested
  * name. Files are replaced atomically.
  *
- * <p>Thread-safe within one process; two processes must not initialise the same directory at once.
+ * <p>Certificates follow the <a href="https://www.rfc-editor.org/rfc/rfc5280">RFC 5280</a> profile
+ * and the CA/Browser Forum's 397-day limit for server certificates. Thread-safe within one process;
+ * two processes must not initialise the same directory at once.
  */
 public final class LocalCertificateAuthority {
   public static final Duration CA_VALIDITY = Duration.ofDays(3652);

@@ -28,7 +28,9 @@ import javax.net.ssl.SSLContext;
  * key belongs to the leaf certificate, every certificate is valid at the given time, and each
  * certificate is signed by the next one in the chain. Failures are {@link
  * CordonException.InvalidInput} naming the problem. Immutable (the key store is never modified
- * after construction) and thread-safe; {@link #toString} shows no key material.
+ * after construction) and thread-safe; {@link #toString} shows no key material. The chain is what
+ * the server sends in its Certificate message (<a
+ * href="https://www.rfc-editor.org/rfc/rfc8446#section-4.4.2">RFC 8446 §4.4.2</a>).
  */
 public final class TlsMaterial {
   /** The key store alias of the server's key entry. */
