@@ -42,6 +42,9 @@ public final class IdentityService {
   private final SessionPolicy limits;
   private final Clock clock;
   private final String issuer;
+  private final Totp totp;
+  private final SecretTokens secrets = new SecretTokens();
+  private final java.security.SecureRandom random = new java.security.SecureRandom();
 
   public IdentityService(
       MetadataStore store,
@@ -58,6 +61,7 @@ public final class IdentityService {
     this.limits = limits;
     this.clock = clock;
     this.issuer = issuer;
+    this.totp = Totp.standard(clock);
   }
 
   /** Checks a password and opens a session; a second factor may still be owed. */
@@ -66,12 +70,12 @@ public final class IdentityService {
       throw new CordonException.InvalidInput("username and password are required");
     }
     Instant now = clock.instant();
-    long wait = throttle.secondsUntilAllowed(ctx.clientIp(), now);
-    if (wait > 0) {
+    AddressRateLimiter.Verdict verdict = throttle.addresses().tryAcquire(ctx.clientIp());
+    if (!verdict.allowed()) {
       recordFailure(ctx, username, "throttled", Optional.empty());
-      throw new CordonException.Throttled("too many login attempts; try again later", wait);
+      throw new CordonException.Throttled("too many login attempts; try again later",
+          verdict.retryAfterSeconds());
     }
-    throttle.recordAttempt(ctx.clientIp(), now);
     Optional<User> found = store.read(tx -> tx.users().findByUsername(username));
     if (found.isEmpty()) {
       hasher.verifyDummy(password);
@@ -98,21 +102,20 @@ public final class IdentityService {
             : !passwordOk ? "wrong password" : null;
     if (refusal != null) {
       if (!passwordOk && !user.isLockedAt(now)) {
-        int failures = user.failedLogins() + 1;
-        Optional<Instant> lock = LoginThrottle.lockoutAfter(failures, limits.maxFailures(),
-            limits.maxLockout()).map(now::plus);
-        tx.users().update(user.withLoginFailures(failures, lock));
-        if (lock.isPresent()) {
-          refusal = refusal + "; account locked until " + lock.get();
+        LoginThrottle.Lockout lock = throttle.afterFailure(user.failedLogins());
+        tx.users().update(user.withLoginFailures(lock.failures(), lock.lockedUntil()));
+        if (lock.lockedUntil().isPresent()) {
+          refusal = refusal + "; account locked until " + lock.lockedUntil().get();
         }
       }
       tx.audit().append(failureEvent(ctx, claimed, refusal, Optional.of(user)));
       return Optional.empty();
     }
     tx.users().update(user.withLoginFailures(0, Optional.empty()));
-    String secret = SecretTokens.newSessionSecret();
+    IssuedSecret issued = secrets.issue(SecretTokens.Kind.SESSION);
+    String secret = issued.secret();
     SessionRecord session =
-        new SessionRecord(io.cordon.context.OpaqueId.next("s"), SecretTokens.sha256Hex(secret),
+        new SessionRecord(io.cordon.context.OpaqueId.next("s"), issued.secretHash(),
             user.id(), AuthMethod.PASSWORD, user.totpEnabled(), ctx.clientIp(), now, now,
             now.plus(limits.absoluteTimeout()), false);
     tx.sessions().insert(session);
@@ -199,8 +202,8 @@ public final class IdentityService {
   /** Starts TOTP enrolment: a new secret, sealed at rest, not yet required at login. */
   public TotpEnrolment enrollTotp(RequestContext ctx) {
     Subject who = ctx.requireSubject();
-    byte[] secret = SecretTokens.randomBytes(20);
-    String sealed = seal(secret, who.user());
+    TotpSecret secret = TotpSecret.generate(random, TotpSecret.DEFAULT_BYTES);
+    String sealed = seal(secret.bytes(), who.user());
     store.inTransaction(tx -> {
       User user = tx.users().find(who.user()).orElseThrow();
       if (user.totpEnabled()) {
@@ -212,8 +215,7 @@ public final class IdentityService {
           Map.of("factor", "totp", "stage", "started")));
       return null;
     });
-    String base32 = Base32.encode(secret);
-    return new TotpEnrolment(base32, Totp.otpauthUri(issuer, who.username(), secret));
+    return new TotpEnrolment(secret.toBase32(), totp.otpauthUri(issuer, who.username(), secret));
   }
 
   /** Confirms enrolment with a first code; from then on logins need the factor. */
@@ -273,10 +275,11 @@ public final class IdentityService {
       if (!actor.user().equals(user.id()) && !actor.isAdministrator()) {
         throw new CordonException.Denied("only administrators create tokens for other users");
       }
-      String secret = SecretTokens.newApiToken();
+      IssuedSecret issued = secrets.issue(SecretTokens.Kind.API_TOKEN);
+      String secret = issued.secret();
       Instant now = clock.instant();
       ApiTokenRecord record = new ApiTokenRecord(io.cordon.context.OpaqueId.next("t"),
-          SecretTokens.sha256Hex(secret), user.id(), wanted, now, now.plus(ttl), false);
+          issued.secretHash(), user.id(), wanted, now, now.plus(ttl), false);
       tx.tokens().insert(record);
       tx.audit().append(AuditEvents.of(ctx, now, "token.create",
           Optional.of(AuditObject.of("token", record.id(), null)), AuditEvent.Outcome.SUCCESS,
@@ -290,8 +293,12 @@ public final class IdentityService {
     if (code == null || !code.matches("\\d{6,8}")) {
       return OptionalLong.empty();
     }
-    byte[] secret = unseal(user.totpSealed().orElseThrow(), user.id());
-    return Totp.verify(secret, code, now, user.totpLastStep());
+    TotpSecret secret = TotpSecret.of(unseal(user.totpSealed().orElseThrow(), user.id()));
+    try {
+      return totp.verify(secret, code, now, user.totpLastStep());
+    } finally {
+      secret.destroy();
+    }
   }
 
   private void recordFailure(RequestContext ctx, String username, String reason,

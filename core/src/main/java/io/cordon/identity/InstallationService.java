@@ -88,6 +88,21 @@ public final class InstallationService {
     });
   }
 
+  /**
+   * A context in which the local operator acts as the named user, on the CLI channel with
+   * authentication {@code local}: for seeding and offline tooling run by whoever holds the data
+   * directory and its root key (and could do anything anyway). Every action stays audited under
+   * that user with {@code auth: local}.
+   */
+  public RequestContext localContextFor(String username) {
+    return store.read(tx -> {
+      User user = tx.users().findByUsername(username)
+          .orElseThrow(() -> new CordonException.NotFound("no user '" + username + "'"));
+      Organisation org = tx.organisations().find(user.org()).orElseThrow();
+      return operatorContext(org, user);
+    });
+  }
+
   /** The id of the system secrets keyset (TOTP secrets and the like are sealed under it). */
   public KeysetRecord systemSecrets() {
     return store.read(tx -> tx.settings().get(SYSTEM_SECRETS)

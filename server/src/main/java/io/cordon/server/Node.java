@@ -1,0 +1,244 @@
+package io.cordon.server;
+
+import io.cordon.audit.AuditService;
+import io.cordon.content.BlobSweeper;
+import io.cordon.content.ContentService;
+import io.cordon.content.WorkspaceService;
+import io.cordon.context.CordonException;
+import io.cordon.context.Secret;
+import io.cordon.crypto.KeyHierarchy;
+import io.cordon.crypto.KeyService;
+import io.cordon.crypto.KeyVault;
+import io.cordon.door.OneDoor;
+import io.cordon.identity.DirectoryService;
+import io.cordon.identity.IdentityService;
+import io.cordon.identity.InstallationService;
+import io.cordon.identity.LoginThrottle;
+import io.cordon.identity.PasswordHasher;
+import io.cordon.identity.SessionPolicy;
+import io.cordon.policy.RoleBasedPolicyEngine;
+import io.cordon.server.config.CordonConfig;
+import io.cordon.server.web.Services;
+import io.cordon.storage.BlobStore;
+import io.cordon.storage.MetadataStore;
+import io.cordon.store.blob.LocalBlobStore;
+import io.cordon.store.keys.Pkcs11KeyVault;
+import io.cordon.store.keys.Pkcs11Settings;
+import io.cordon.store.keys.Sealing;
+import io.cordon.store.keys.SealedFileKeyVault;
+import io.cordon.store.sql.MetadataStores;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One running Cordon node, assembled from configuration: key vault, metadata store, blob store,
+ * key hierarchy, the one door and every application service. Commands and the server share it, so
+ * that every channel reaches the same services. Close it to release the database and the vault.
+ */
+public final class Node implements AutoCloseable {
+  private final CordonConfig config;
+  private final KeyVault vault;
+  private final MetadataStore store;
+  private final BlobStore blobs;
+  private final KeyHierarchy keys;
+  private final OneDoor door;
+  private final InstallationService installation;
+  private final IdentityService identity;
+  private final DirectoryService directory;
+  private final WorkspaceService workspaces;
+  private final ContentService content;
+  private final KeyService keyService;
+  private final AuditService audit;
+  private final Clock clock;
+
+  private Node(CordonConfig config, KeyVault vault, MetadataStore store, Clock clock) {
+    this.config = config;
+    this.vault = vault;
+    this.store = store;
+    this.clock = clock;
+    this.blobs = new LocalBlobStore(config.blobs().dir());
+    this.keys = new KeyHierarchy(vault, clock);
+    this.door = new OneDoor(store, new RoleBasedPolicyEngine(), clock);
+    PasswordHasher hasher = new PasswordHasher();
+    this.installation = new InstallationService(store, keys, hasher, clock);
+    LoginThrottle throttle = new LoginThrottle(
+        new LoginThrottle.Policy(config.login().maxFailures(), Duration.ofMinutes(1),
+            max(config.login().lockout(), Duration.ofMinutes(1)),
+            LoginThrottle.Policy.DEFAULT.attemptsPerAddress(),
+            LoginThrottle.Policy.DEFAULT.addressWindow(),
+            LoginThrottle.Policy.DEFAULT.maxTrackedAddresses()),
+        clock);
+    this.identity = new IdentityService(store, hasher, throttle,
+        () -> keys.aead(installation.systemSecrets()),
+        new SessionPolicy(config.session().idleTimeout(), config.session().absoluteTimeout()),
+        clock, "Cordon");
+    this.directory = new DirectoryService(door, hasher);
+    this.workspaces = new WorkspaceService(door, keys);
+    this.content = new ContentService(door, store, blobs, keys);
+    this.keyService = new KeyService(door, keys);
+    this.audit = new AuditService(door);
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /** Opens an initialised data directory. */
+  public static Node open(CordonConfig config, Unseal unseal, Clock clock) {
+    if (!isInitialised(config.dataDir())) {
+      throw new CordonException.Conflict("no initialised Cordon data directory at "
+          + config.dataDir() + " (run 'cordon init' first)");
+    }
+    KeyVault vault = openVault(config, unseal, false);
+    try {
+      MetadataStore store = MetadataStores.open(config.db().url(), config.dataDir());
+      return new Node(config, vault, store, clock);
+    } catch (RuntimeException e) {
+      vault.close();
+      throw e;
+    }
+  }
+
+  /** Creates the key vault and database of a new installation, then opens it. */
+  public static Node create(CordonConfig config, Unseal unseal, Clock clock) {
+    if (isInitialised(config.dataDir())) {
+      throw new CordonException.Conflict("the data directory " + config.dataDir()
+          + " is already initialised; refusing to overwrite it");
+    }
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new CordonException.Unavailable("cannot create " + config.dataDir(), e);
+    }
+    KeyVault vault = openVault(config, unseal, true);
+    try {
+      MetadataStore store = MetadataStores.open(config.db().url(), config.dataDir());
+      Files.writeString(marker(config.dataDir()), "cordon data directory\n",
+          StandardCharsets.UTF_8);
+      return new Node(config, vault, store, clock);
+    } catch (IOException e) {
+      vault.close();
+      throw new CordonException.Unavailable("cannot write to " + config.dataDir(), e);
+    } catch (RuntimeException e) {
+      vault.close();
+      throw e;
+    }
+  }
+
+  public static boolean isInitialised(Path dataDir) {
+    return Files.exists(marker(dataDir));
+  }
+
+  private static Path marker(Path dataDir) {
+    return dataDir.resolve("CORDON");
+  }
+
+  private static KeyVault openVault(CordonConfig config, Unseal unseal, boolean create) {
+    if (config.keys().vault() == CordonConfig.Vault.PKCS11 || unseal.pkcs11()) {
+      CordonConfig.Pkcs11 p = config.keys().pkcs11();
+      Pkcs11Settings settings = new Pkcs11Settings(
+          p.library().orElseThrow(() -> new CordonException.InvalidInput(
+              "keys.pkcs11.library is required for a PKCS#11 key vault")),
+          p.slot().orElseThrow(() -> new CordonException.InvalidInput(
+              "keys.pkcs11.slot is required for a PKCS#11 key vault")),
+          p.pinFile().orElseThrow(() -> new CordonException.InvalidInput(
+              "keys.pkcs11.pin-file is required for a PKCS#11 key vault")));
+      return Pkcs11KeyVault.open(settings);
+    }
+    Sealing sealing = unseal.sealing(config.dataDir(), create);
+    return create ? SealedFileKeyVault.create(config.dataDir(), sealing)
+        : SealedFileKeyVault.open(config.dataDir(), sealing);
+  }
+
+  /** Removes what an interrupted upload or a crash left in the blob store. */
+  public BlobSweeper.Result sweepBlobs(Duration grace) {
+    return new BlobSweeper(store, blobs, clock).sweep(grace);
+  }
+
+  public Services httpServices() {
+    return new Services(identity, directory, workspaces, content, audit, store);
+  }
+
+  public CordonConfig config() {
+    return config;
+  }
+
+  public KeyVault vault() {
+    return vault;
+  }
+
+  public MetadataStore store() {
+    return store;
+  }
+
+  public InstallationService installation() {
+    return installation;
+  }
+
+  public IdentityService identity() {
+    return identity;
+  }
+
+  public DirectoryService directory() {
+    return directory;
+  }
+
+  public WorkspaceService workspaces() {
+    return workspaces;
+  }
+
+  public ContentService content() {
+    return content;
+  }
+
+  public KeyService keyService() {
+    return keyService;
+  }
+
+  public AuditService audit() {
+    return audit;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public void close() {
+    try {
+      store.close();
+    } finally {
+      vault.close();
+    }
+  }
+
+  /**
+   * How to unseal (or, at init, seal) the root key: from options and the environment.
+   *
+   * @param passphrase from {@code --passphrase-file} or {@code CORDON_PASSPHRASE}
+   */
+  public record Unseal(Optional<Secret> passphrase, Optional<Path> rootKeyFile, boolean pkcs11) {
+    public static Unseal none() {
+      return new Unseal(Optional.empty(), Optional.empty(), false);
+    }
+
+    Sealing sealing(Path dataDir, boolean create) {
+      if (rootKeyFile.isPresent()) {
+        return Sealing.keyFile(rootKeyFile.get().toAbsolutePath().normalize());
+      }
+      if (passphrase.isPresent()) {
+        return Sealing.passphrase(passphrase.get());
+      }
+      if (create || Files.exists(dataDir.resolve("root.key"))) {
+        return Sealing.insecureDevelopmentKey();
+      }
+      throw new CordonException.InvalidInput("the root key is sealed by a passphrase or key file:"
+          + " pass --passphrase-file FILE, set CORDON_PASSPHRASE, or pass --root-key-file FILE");
+    }
+  }
+}
