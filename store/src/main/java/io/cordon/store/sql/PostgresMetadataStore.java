@@ -33,6 +33,8 @@ public final class PostgresMetadataStore extends JdbiMetadataStore {
     config.setDriverClassName("org.postgresql.Driver");
     config.setJdbcUrl(jdbcUrl);
     config.setMaximumPoolSize(POOL_SIZE);
+    // Grow on demand: several nodes (and test classes) share one server's connection limit.
+    config.setMinimumIdle(2);
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     HikariDataSource pool;
     try {
