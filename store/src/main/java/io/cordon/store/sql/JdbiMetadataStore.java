@@ -70,6 +70,11 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
     }
   }
 
+  /** Runs the work on a write connection outside any transaction (diagnostics, tests). */
+  final <T> T onWriteConnection(HandleCallback<T, RuntimeException> work) {
+    return writer.withHandle(work);
+  }
+
   /**
    * Runs the work in a transaction on the handle, as the database needs it (isolation level,
    * read-only flag).

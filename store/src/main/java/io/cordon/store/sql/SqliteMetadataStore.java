@@ -58,6 +58,17 @@ public final class SqliteMetadataStore extends JdbiMetadataStore {
     return handle.inTransaction(work);
   }
 
+  /**
+   * The value of a PRAGMA as the write connection sees it, e.g. {@code synchronous} is {@code 2}
+   * (FULL); for diagnostics and tests.
+   */
+  String pragma(String name) {
+    if (!name.matches("[a-z_]+")) {
+      throw new IllegalArgumentException("not a pragma name");
+    }
+    return onWriteConnection(h -> h.createQuery("PRAGMA " + name).mapTo(String.class).one());
+  }
+
   private static HikariDataSource pool(
       String name, String url, SQLiteConfig.TransactionMode mode, boolean readOnly, int size) {
     HikariConfig config = new HikariConfig();

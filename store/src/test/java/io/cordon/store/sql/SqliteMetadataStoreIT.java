@@ -47,17 +47,34 @@ class SqliteMetadataStoreIT extends MetadataStoreContract {
   }
 
   @Test
-  void open_always_usesWalWithFullSyncAndForeignKeys() throws SQLException {
-    Path file = dir.resolve(Samples.unique("pragmas") + ".db");
-    try (MetadataStore store = SqliteMetadataStore.open(file);
-        Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement st = raw.createStatement();
-        ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
-      assertThat(store.kind()).isEqualTo("sqlite");
-      rs.next();
-      assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
+  void open_always_configuresWalFullSyncForeignKeysAndBusyTimeout() {
+    try (SqliteMetadataStore store = SqliteMetadataStore.open(dir.resolve("pragmas.db"))) {
+      assertThat(store.pragma("journal_mode")).isEqualToIgnoringCase("wal");
+      assertThat(store.pragma("synchronous")).isEqualTo("2"); // FULL
+      assertThat(store.pragma("foreign_keys")).isEqualTo("1");
+      assertThat(store.pragma("busy_timeout")).isEqualTo("10000");
     }
+  }
+
+  @Test
+  void close_always_checkpointsWalIntoDatabaseFile() throws SQLException {
+    Path file = dir.resolve(Samples.unique("checkpoint") + ".db");
+    Organisation org = Samples.organisation();
+    try (MetadataStore store = SqliteMetadataStore.open(file)) {
+      store.inTransaction(
+          tx -> {
+            tx.organisations().insert(org);
+            return null;
+          });
+    }
+
     assertThat(file.resolveSibling(file.getFileName() + "-wal")).doesNotExist();
+    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = raw.createStatement();
+        ResultSet rs = st.executeQuery("SELECT name FROM organisations")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo(org.name());
+    }
   }
 
   @Test
