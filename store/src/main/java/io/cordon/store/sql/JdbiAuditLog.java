@@ -15,6 +15,11 @@ import org.jdbi.v3.core.Handle;
  * a concurrent appender on any node waits until this transaction ends and then increments the
  * committed value; a rollback undoes the increment with the event. An {@code UPDATE … RETURNING}
  * does in one statement what {@code SELECT … FOR UPDATE} followed by an UPDATE would.
+ *
+ * <p>Because the head stays locked until commit, audited transactions serialise from their first
+ * append on. Callers should append events as the last step of a transaction: that keeps the locked
+ * span short and avoids lock-order deadlocks with other row locks (a file row locked by {@code
+ * appendVersion}) on PostgreSQL.
  */
 final class JdbiAuditLog implements AuditLog {
   private final Handle handle;
