@@ -1,0 +1,112 @@
+package io.cordon.store.blob;
+
+import io.cordon.context.CordonException;
+import io.cordon.storage.BlobUpload;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One blob being written to a temporary file of a {@link LocalBlobStore}. A write or publish that
+ * fails removes the temporary and throws {@link CordonException.Unavailable}. Not thread-safe.
+ */
+final class LocalBlobUpload implements BlobUpload {
+  private static final int BUFFER = 64 * 1024;
+
+  private enum State {
+    OPEN,
+    PUBLISHED,
+    ABORTED
+  }
+
+  private final LocalBlobStore store;
+  private final Path temp;
+  private final FileChannel channel;
+  private final OutputStream stream;
+  private State state = State.OPEN;
+
+  LocalBlobUpload(LocalBlobStore store, Path temp, FileChannel channel) {
+    this.store = store;
+    this.temp = temp;
+    this.channel = channel;
+    this.stream = new BufferedOutputStream(new Sink(), BUFFER);
+  }
+
+  @Override
+  public OutputStream stream() {
+    return stream;
+  }
+
+  @Override
+  public String publish() {
+    if (state != State.OPEN) {
+      throw new IllegalStateException(
+          "upload already " + state.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    try {
+      stream.flush();
+      channel.force(true);
+      channel.close();
+      String key = store.place(temp);
+      state = State.PUBLISHED;
+      return key;
+    } catch (IOException e) {
+      abort();
+      throw LocalBlobStore.unavailable("cannot publish blob", e);
+    } catch (RuntimeException e) {
+      abort();
+      throw e;
+    }
+  }
+
+  @Override
+  public void abort() {
+    if (state != State.OPEN) {
+      return;
+    }
+    state = State.ABORTED;
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // The temporary is deleted next; nothing written to it matters any more.
+    }
+    try {
+      Files.deleteIfExists(temp);
+    } catch (IOException e) {
+      // A leftover temporary is harmless: the sweeper removes it.
+    }
+  }
+
+  @Override
+  public void close() {
+    abort();
+  }
+
+  /** Writes straight to the channel; closing it neither publishes nor aborts. */
+  private final class Sink extends OutputStream {
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (state != State.OPEN) {
+        throw new IllegalStateException("upload already ended");
+      }
+      ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+      try {
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+      } catch (IOException e) {
+        abort();
+        throw LocalBlobStore.unavailable("cannot write blob (disk full?)", e);
+      }
+    }
+  }
+}
