@@ -23,6 +23,7 @@ CREATE TABLE users (
   password_hash    TEXT,
   totp_sealed      TEXT,
   totp_enabled     SMALLINT NOT NULL,
+  totp_last_step   BIGINT   NOT NULL DEFAULT 0,
   failed_logins    INTEGER  NOT NULL,
   locked_until_ms  BIGINT,
   status           TEXT     NOT NULL,

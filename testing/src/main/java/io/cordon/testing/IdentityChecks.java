@@ -58,6 +58,7 @@ abstract class IdentityChecks extends TransactionChecks {
             Optional.empty(),
             false,
             0,
+            0,
             Optional.empty(),
             UserStatus.DISABLED,
             Samples.now());
@@ -160,6 +161,8 @@ abstract class IdentityChecks extends TransactionChecks {
     assertThat(read((Transaction tx) -> tx.sessions().findBySecretHash(session.secretHash())))
         .contains(updated);
     assertThat(read((Transaction tx) -> tx.sessions().findBySecretHash(Samples.hex(32)))).isEmpty();
+    assertThat(read((Transaction tx) -> tx.sessions().find(session.id()))).contains(updated);
+    assertThat(read((Transaction tx) -> tx.sessions().find("s_unknown000000000000"))).isEmpty();
   }
 
   @Test

@@ -69,6 +69,7 @@ public final class Samples {
         Optional.of("$argon2id$v=19$m=65536,t=3,p=1$c2FsdA$aGFzaA"),
         Optional.of("c2VhbGVk"),
         true,
+        59_000_123L,
         2,
         Optional.of(now().plus(Duration.ofMinutes(15))),
         UserStatus.ACTIVE,

@@ -70,6 +70,15 @@ final class JdbiSessions implements Sessions {
   }
 
   @Override
+  public Optional<SessionRecord> find(String id) {
+    return handle
+        .createQuery("SELECT * FROM sessions WHERE id = :id")
+        .bind("id", id)
+        .map(ROW)
+        .findOne();
+  }
+
+  @Override
   public void update(SessionRecord s) {
     int rows =
         handle

@@ -31,6 +31,7 @@ final class JdbiUsers implements Users {
               Columns.optionalText(rs, "password_hash"),
               Columns.optionalText(rs, "totp_sealed"),
               Columns.flag(rs, "totp_enabled"),
+              rs.getLong("totp_last_step"),
               rs.getInt("failed_logins"),
               Columns.optionalInstant(rs, "locked_until_ms"),
               UserStatus.fromCode(rs.getString("status")),
@@ -50,9 +51,10 @@ final class JdbiUsers implements Users {
       bind(
               handle.createUpdate(
                   "INSERT INTO users (id, username, username_lower, email, org_id, roles,"
-                      + " password_hash, totp_sealed, totp_enabled, failed_logins,"
-                      + " locked_until_ms, status, created_ms) VALUES (:id, :username, :lower,"
-                      + " :email, :org, :roles, :password, :totp, :totpEnabled, :failed, :locked,"
+                      + " password_hash, totp_sealed, totp_enabled, totp_last_step,"
+                      + " failed_logins, locked_until_ms, status, created_ms) VALUES (:id,"
+                      + " :username, :lower, :email, :org, :roles, :password, :totp, :totpEnabled,"
+                      + " :totpStep, :failed, :locked,"
                       + " :status, :created)"),
               user)
           .bind("created", Columns.millis(user.created()))
@@ -72,7 +74,8 @@ final class JdbiUsers implements Users {
                       "UPDATE users SET username = :username, username_lower = :lower,"
                           + " email = :email, org_id = :org, roles = :roles,"
                           + " password_hash = :password, totp_sealed = :totp,"
-                          + " totp_enabled = :totpEnabled, failed_logins = :failed,"
+                          + " totp_enabled = :totpEnabled, totp_last_step = :totpStep,"
+                          + " failed_logins = :failed,"
                           + " locked_until_ms = :locked, status = :status WHERE id = :id"),
                   user)
               .execute();
@@ -118,6 +121,7 @@ final class JdbiUsers implements Users {
         .bind("password", user.passwordHash().orElse(null))
         .bind("totp", user.totpSealed().orElse(null))
         .bind("totpEnabled", Columns.flag(user.totpEnabled()))
+        .bind("totpStep", user.totpLastStep())
         .bind("failed", user.failedLogins())
         .bind("locked", Columns.millis(user.lockedUntil()))
         .bind("status", user.status().code());
