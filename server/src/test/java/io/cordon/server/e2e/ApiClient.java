@@ -1,0 +1,117 @@
+package io.cordon.server.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.function.Supplier;
+
+/**
+ * A small client of the public HTTP API, as a script would use it: JSON in and out, a session
+ * cookie plus CSRF header after login, or a bearer token.
+ */
+final class ApiClient {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http;
+  private final String base;
+  private String cookie;
+  private String csrf;
+  private String bearer;
+
+  ApiClient(HttpClient http, String base) {
+    this.http = http;
+    this.base = base;
+  }
+
+  /** A JSON answer: status, body and headers. */
+  record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+    String problemType() {
+      return body.path("type").asText();
+    }
+  }
+
+  Answer login(String username, String password) throws Exception {
+    Answer a = post("/api/v1/auth/login",
+        JSON.createObjectNode().put("username", username).put("password", password));
+    if (a.status() == 200) {
+      cookie = a.raw().headers().allValues("Set-Cookie").stream()
+          .filter(c -> c.startsWith("cordon_session=")).findFirst().orElseThrow()
+          .split(";")[0];
+      csrf = a.body().path("csrfToken").asText();
+    }
+    return a;
+  }
+
+  ApiClient withBearer(String token) {
+    this.bearer = token;
+    return this;
+  }
+
+  ApiClient withoutCsrf() {
+    this.csrf = null;
+    return this;
+  }
+
+  Answer get(String path) throws Exception {
+    return send(request(path).GET().build());
+  }
+
+  Answer post(String path, JsonNode body) throws Exception {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+  }
+
+  Answer postRaw(String path, String contentType, String body) throws Exception {
+    return send(request(path).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  Answer upload(String workspace, String name, byte[] bytes) throws Exception {
+    return upload(workspace, name, HttpRequest.BodyPublishers.ofByteArray(bytes));
+  }
+
+  Answer upload(String workspace, String name, Supplier<InputStream> stream) throws Exception {
+    return upload(workspace, name, HttpRequest.BodyPublishers.ofInputStream(stream));
+  }
+
+  private Answer upload(String workspace, String name, HttpRequest.BodyPublisher body)
+      throws Exception {
+    String q = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+    return send(request("/api/v1/workspaces/" + workspace + "/files?name=" + q)
+        .header("Content-Type", "application/octet-stream").POST(body).build());
+  }
+
+  HttpResponse<byte[]> download(String fileId) throws Exception {
+    return http.send(request("/api/v1/files/" + fileId + "/content").GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  HttpResponse<InputStream> downloadStream(String path) throws Exception {
+    return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+  }
+
+  HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    if (bearer != null) {
+      b.header("Authorization", "Bearer " + bearer);
+    }
+    if (cookie != null) {
+      b.header("Cookie", cookie);
+    }
+    if (csrf != null) {
+      b.header("X-CSRF-Token", csrf);
+    }
+    return b;
+  }
+
+  Answer send(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+    JsonNode body = r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+    return new Answer(r.statusCode(), body, r);
+  }
+}

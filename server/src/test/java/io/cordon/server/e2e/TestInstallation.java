@@ -1,0 +1,81 @@
+package io.cordon.server.e2e;
+
+import io.cordon.server.Node;
+import io.cordon.server.Server;
+import io.cordon.server.config.ConfigLoader;
+import io.cordon.server.config.CordonConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A real installation for end-to-end tests: a fresh data directory (development sealing), SQLite
+ * or the configured database, the HTTPS server on an ephemeral loopback port, and an HTTP client
+ * that trusts only the installation's own CA.
+ */
+final class TestInstallation implements AutoCloseable {
+  static final String ADMIN = "admin@home.example";
+  static final String PASSWORD = "correct horse battery staple";
+
+  final Path dataDir;
+  final Server server;
+  final HttpClient http;
+  final String base;
+
+  private TestInstallation(Path dataDir, Server server) throws Exception {
+    this.dataDir = dataDir;
+    this.server = server;
+    this.base = "https://localhost:" + server.port();
+    this.http = HttpClient.newBuilder().sslContext(trusting(dataDir.resolve("tls/ca.pem")))
+        .connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  static TestInstallation start(Path dataDir, Map<String, String> env) throws Exception {
+    CordonConfig config = new ConfigLoader(env).load(dataDir, Optional.empty());
+    Node node = Node.create(config, Node.Unseal.none(), Clock.systemUTC());
+    node.installation().initialise("Home", ADMIN, PASSWORD.toCharArray());
+    Server server = Server.start(node, new Server.Listen("127.0.0.1", 0, null, null),
+        new PrintWriter(new StringWriter()));
+    return new TestInstallation(dataDir, server);
+  }
+
+  Node node() {
+    return server.node();
+  }
+
+  ApiClient client() {
+    return new ApiClient(http, base);
+  }
+
+  static SSLContext trusting(Path caPem) throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    try (InputStream in = Files.newInputStream(caPem)) {
+      trust.setCertificateEntry("ca",
+          (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext ctx = SSLContext.getInstance("TLSv1.3");
+    ctx.init(null, tmf.getTrustManagers(), null);
+    return ctx;
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+  }
+}
