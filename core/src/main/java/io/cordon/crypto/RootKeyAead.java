@@ -7,7 +7,8 @@ import java.security.GeneralSecurityException;
 /**
  * Presents a {@link KeyVault} as a Tink {@link Aead}, so that keysets can be stored with {@code
  * TinkProtoKeysetFormat.serializeEncryptedKeyset} under the root key without the root key ever
- * leaving the vault (envelope encryption as in NIST SP 800-57 Part 1, section 6.2.2).
+ * leaving the vault (envelope encryption: keys wrapped by a key-encrypting key, NIST SP 800-57 Part
+ * 1).
  *
  * <p>A vault's {@link CordonException.IntegrityViolation} becomes the {@link
  * GeneralSecurityException} Tink expects; other vault errors (such as {@code Unavailable}) pass
