@@ -8,6 +8,7 @@ import io.cordon.context.CordonException;
 import io.cordon.context.RequestContext;
 import io.cordon.context.Subject;
 import io.cordon.crypto.DataKey;
+import io.cordon.crypto.DataKeys;
 import io.cordon.crypto.KeyHierarchy;
 import io.cordon.crypto.KeysetRecord;
 import io.cordon.door.Guarded;
@@ -80,13 +81,13 @@ public final class ContentService {
             });
     String versionId = io.cordon.context.OpaqueId.next("v");
     Aead kek = keys.aead(target.kek());
-    DataKey dek = keys.newDataKey(kek, target.file().id(), versionId);
+    DataKey dek = DataKeys.newDataKey(kek, target.file().id(), versionId);
     AuditObject object = fileObject(target.workspace(), target.file(), null);
     Streamed streamed;
     String blobKey;
     try (BlobUpload blob = blobs.begin()) {
       streamed = encrypt(body, blob.stream(), dek.streamingAead(),
-          KeyHierarchy.contentAssociatedData(target.file().id(), versionId));
+          DataKeys.contentAssociatedData(target.file().id(), versionId));
       blobKey = blob.publish();
     } catch (IOException | GeneralSecurityException | CordonException e) {
       door.record(ctx, "file.upload", Optional.of(object), AuditEvent.Outcome.ERROR,
@@ -179,11 +180,11 @@ public final class ContentService {
     long[] sent = {0};
     try {
       Aead kek = keys.aead(plan.kek());
-      StreamingAead dek = keys.openDataKey(kek, v.file(), v.versionId(), v.wrappedDek());
+      StreamingAead dek = DataKeys.openDataKey(kek, v.file(), v.versionId(), v.wrappedDek());
       try (InputStream cipher = blobs.open(v.blobKey());
           InputStream plain =
               dek.newDecryptingStream(cipher,
-                  KeyHierarchy.contentAssociatedData(v.file(), v.versionId()))) {
+                  DataKeys.contentAssociatedData(v.file(), v.versionId()))) {
         new VerifyingCopy(v.size(), v.sha256()).copy(plain, out, n -> sent[0] += n);
       }
     } catch (IOException | GeneralSecurityException | RuntimeException e) {

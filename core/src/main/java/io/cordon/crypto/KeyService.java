@@ -45,7 +45,7 @@ public final class KeyService {
           Aead kek = keys.aead(rotated);
           List<FileVersion> versions = tx.files().versionsInWorkspace(id);
           for (FileVersion v : versions) {
-            byte[] rewrapped = keys.rewrapDataKey(kek, v.file(), v.versionId(), v.wrappedDek());
+            byte[] rewrapped = DataKeys.rewrapDataKey(kek, v.file(), v.versionId(), v.wrappedDek());
             tx.files().updateWrappedDek(v.file(), v.number(), rewrapped);
           }
           tx.keysets().update(rotated);

@@ -1,5 +1,6 @@
 /**
- * Contract tests that every adapter of a port must pass (each adapter's test extends the port's
- * contract), and the sample records they use.
+ * Port contract tests (one abstract suite per port, extended by every adapter's test) and the
+ * fixtures they need: sample records, concurrency drivers, a throwaway SoftHSM2 token, the
+ * published test vectors.
  */
 package io.cordon.testing;
