@@ -1,7 +1,9 @@
 package io.cordon.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -90,8 +92,9 @@ class ConfigKeysTest {
 
   @Test
   void defaults_always_parseAsTheirOwnType() {
-    // Loading with nothing set reads every default through its key's parser.
-    new ConfigLoader(Map.of()).parse(java.nio.file.Path.of("/srv/x"), "", "test");
+    // Loading with nothing set reads every default through its key's parser and record checks.
+    assertThatNoException()
+        .isThrownBy(() -> new ConfigLoader(Map.of()).parse(Path.of("/srv/x"), "", "test"));
   }
 
   @ParameterizedTest
