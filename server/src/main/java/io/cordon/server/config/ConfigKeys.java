@@ -43,11 +43,19 @@ public final class ConfigKeys {
           "keys.pkcs11.library",
           ValueType.PATH,
           null,
-          "PKCS#11 module of the token (required when keys.vault is pkcs11)");
+          "PKCS#11 module (.so) of the token (required when keys.vault is pkcs11)");
   public static final ConfigKey KEYS_PKCS11_SLOT =
-      key("keys.pkcs11.slot", ValueType.COUNT, null, "token slot number (first token when unset)");
+      key(
+          "keys.pkcs11.slot",
+          ValueType.COUNT,
+          null,
+          "token slot number (required when keys.vault is pkcs11)");
   public static final ConfigKey KEYS_PKCS11_PIN_FILE =
-      key("keys.pkcs11.pin-file", ValueType.PATH, null, "file holding the token's user PIN");
+      key(
+          "keys.pkcs11.pin-file",
+          ValueType.PATH,
+          null,
+          "file holding the token's user PIN (required when keys.vault is pkcs11)");
   public static final ConfigKey HTTP_PORT =
       key("http.port", ValueType.PORT, "8443", "HTTPS listener port");
   public static final ConfigKey HTTP_BIND =

@@ -160,17 +160,25 @@ public record CordonConfig(
 
   /** The key vault and, for {@link Vault#PKCS11}, its token. */
   public record Keys(Vault vault, Pkcs11 pkcs11) {
-    /** A PKCS#11 vault needs the token's library. */
+    /** A PKCS#11 vault needs the token's library, slot and PIN file. */
     public Keys {
       Objects.requireNonNull(vault);
       Objects.requireNonNull(pkcs11);
-      if (vault == Vault.PKCS11 && pkcs11.library().isEmpty()) {
-        throw invalid(ConfigKeys.KEYS_PKCS11_LIBRARY, "required when keys.vault is pkcs11");
+      if (vault == Vault.PKCS11) {
+        if (pkcs11.library().isEmpty()) {
+          throw invalid(ConfigKeys.KEYS_PKCS11_LIBRARY, "required when keys.vault is pkcs11");
+        }
+        if (pkcs11.slot().isEmpty()) {
+          throw invalid(ConfigKeys.KEYS_PKCS11_SLOT, "required when keys.vault is pkcs11");
+        }
+        if (pkcs11.pinFile().isEmpty()) {
+          throw invalid(ConfigKeys.KEYS_PKCS11_PIN_FILE, "required when keys.vault is pkcs11");
+        }
       }
     }
   }
 
-  /** A PKCS#11 token: its module, slot (the first token when empty) and PIN file. */
+  /** A PKCS#11 token: its module, slot and PIN file (all required for a PKCS#11 vault). */
   public record Pkcs11(Optional<Path> library, Optional<Integer> slot, Optional<Path> pinFile) {
     /** Slots are numbered from zero. */
     public Pkcs11 {

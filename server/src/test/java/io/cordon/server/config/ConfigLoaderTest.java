@@ -190,6 +190,8 @@ class ConfigLoaderTest {
         "smtp.from: nobody                           | smtp.from: expected an e-mail address",
         "keys.vault: pkcs11                          | keys.pkcs11.library: required when keys.vault is pkcs11",
         "keys.pkcs11.slot: -1                        | keys.pkcs11.slot: expected a whole number from 0",
+        "'keys: {vault: pkcs11, pkcs11: {library: l}}' | keys.pkcs11.slot: required when keys.vault is pkcs11",
+        "'keys: {vault: pkcs11, pkcs11: {library: l, slot: 0}}' | keys.pkcs11.pin-file: required when keys.vault is pkcs11",
       })
   void parse_valueOutOfRange_failsNamingKey(String yaml, String message) {
     assertThatThrownBy(() -> load(yaml))
@@ -239,7 +241,7 @@ class ConfigLoaderTest {
     CordonConfig config =
         load(
             "keys: {vault: pkcs11, pkcs11: {library: /usr/lib/softhsm/libsofthsm2.so}}",
-            Map.of("CORDON_KEYS_PKCS11_SLOT", "17"));
+            Map.of("CORDON_KEYS_PKCS11_SLOT", "17", "CORDON_KEYS_PKCS11_PIN_FILE", "pin"));
 
     assertThat(config.keys().vault()).isEqualTo(CordonConfig.Vault.PKCS11);
     assertThat(config.keys().pkcs11().slot()).contains(17);
