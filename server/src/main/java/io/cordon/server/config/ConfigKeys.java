@@ -1,0 +1,284 @@
+package io.cordon.server.config;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one registry of every configuration key Cordon understands, with defaults and meanings. The
+ * loader rejects any other key in a file; {@link #describe()} prints this table for {@code cordon
+ * config describe}. Immutable and thread-safe.
+ */
+public final class ConfigKeys {
+  public static final ConfigKey DB_URL =
+      key(
+          "db.url",
+          ValueType.URL,
+          "sqlite:cordon.db",
+          "metadata database: sqlite:PATH or jdbc:postgresql://HOST[:PORT]/DB");
+  public static final ConfigKey BLOBS_DIR =
+      key("blobs.dir", ValueType.PATH, "blobs", "directory for encrypted file contents");
+  public static final ConfigKey BLOBS_S3_ENDPOINT =
+      key(
+          "blobs.s3.endpoint",
+          ValueType.URL,
+          null,
+          "S3 endpoint URL for file contents (not available in this build yet)");
+  public static final ConfigKey BLOBS_S3_BUCKET =
+      key("blobs.s3.bucket", ValueType.TEXT, null, "S3 bucket (not available in this build yet)");
+  public static final ConfigKey BLOBS_S3_REGION =
+      key("blobs.s3.region", ValueType.TEXT, null, "S3 region (not available in this build yet)");
+  public static final ConfigKey KEYS_VAULT =
+      choice(
+          "keys.vault",
+          "sealed",
+          "where the root key lives: a sealed file or a PKCS#11 token",
+          "sealed",
+          "pkcs11");
+  public static final ConfigKey KEYS_PKCS11_LIBRARY =
+      key(
+          "keys.pkcs11.library",
+          ValueType.PATH,
+          null,
+          "PKCS#11 module (.so) of the token (required when keys.vault is pkcs11)");
+  public static final ConfigKey KEYS_PKCS11_SLOT =
+      key(
+          "keys.pkcs11.slot",
+          ValueType.COUNT,
+          null,
+          "token slot number (required when keys.vault is pkcs11)");
+  public static final ConfigKey KEYS_PKCS11_PIN_FILE =
+      key(
+          "keys.pkcs11.pin-file",
+          ValueType.PATH,
+          null,
+          "file holding the token's user PIN (required when keys.vault is pkcs11)");
+  public static final ConfigKey HTTP_PORT =
+      key("http.port", ValueType.PORT, "8443", "HTTPS listener port");
+  public static final ConfigKey HTTP_BIND =
+      key("http.bind", ValueType.TEXT, "127.0.0.1", "address the HTTPS listener binds to");
+  public static final ConfigKey TLS_CERT =
+      key(
+          "tls.cert",
+          ValueType.PATH,
+          null,
+          "PEM certificate chain for HTTPS (with tls.key: both or neither)");
+  public static final ConfigKey TLS_KEY =
+      key(
+          "tls.key",
+          ValueType.PATH,
+          null,
+          "PEM private key for HTTPS (with tls.cert: both or neither)");
+  public static final ConfigKey SFTP_PORT =
+      key("sftp.port", ValueType.PORT, null, "SFTP listener port (off when unset)");
+  public static final ConfigKey SIEM_SYSLOG_URL =
+      key(
+          "siem.syslog.url",
+          ValueType.URL,
+          null,
+          "send events to syslog at tcp://HOST:PORT or tls://HOST:PORT (off when unset)");
+  public static final ConfigKey SIEM_SYSLOG_FORMAT =
+      choice("siem.syslog.format", "cef", "syslog message format", "cef", "leef", "ocsf");
+  public static final ConfigKey SMTP_HOST =
+      key("smtp.host", ValueType.TEXT, null, "outgoing mail server (no mail when unset)");
+  public static final ConfigKey SMTP_PORT =
+      key("smtp.port", ValueType.PORT, "25", "outgoing mail server port");
+  public static final ConfigKey SMTP_FROM =
+      key("smtp.from", ValueType.TEXT, null, "sender address of Cordon's mail");
+  public static final ConfigKey GEOIP_MMDB =
+      key("geoip.mmdb", ValueType.PATH, null, "a MaxMind-format database for IP locations");
+  public static final ConfigKey POLICY_DIR =
+      key("policy.dir", ValueType.PATH, null, "directory of policy documents");
+  public static final ConfigKey SESSION_IDLE_TIMEOUT =
+      key(
+          "session.idle-timeout",
+          ValueType.DURATION,
+          "30m",
+          "a web session ends after this long without a request");
+  public static final ConfigKey SESSION_ABSOLUTE_TIMEOUT =
+      key(
+          "session.absolute-timeout",
+          ValueType.DURATION,
+          "12h",
+          "a web session ends this long after login, however active");
+  public static final ConfigKey LOGIN_MAX_FAILURES =
+      key(
+          "login.max-failures",
+          ValueType.COUNT,
+          "5",
+          "failed logins in a row before an account is locked for a while");
+  public static final ConfigKey LOGIN_LOCKOUT =
+      key(
+          "login.lockout",
+          ValueType.DURATION,
+          "15m",
+          "longest lockout; it grows with repeated failures up to this");
+  public static final ConfigKey UPLOAD_MAX_BYTES =
+      key("upload.max-bytes", ValueType.SIZE, "1TiB", "largest file one upload may carry");
+  public static final ConfigKey AUDIT_PAGE_LIMIT =
+      key(
+          "audit.page-limit",
+          ValueType.COUNT,
+          "1000",
+          "most events one page of the audit API returns");
+
+  /** Every key, in the order {@code describe} lists them. */
+  public static final List<ConfigKey> ALL =
+      List.of(
+          DB_URL,
+          BLOBS_DIR,
+          BLOBS_S3_ENDPOINT,
+          BLOBS_S3_BUCKET,
+          BLOBS_S3_REGION,
+          KEYS_VAULT,
+          KEYS_PKCS11_LIBRARY,
+          KEYS_PKCS11_SLOT,
+          KEYS_PKCS11_PIN_FILE,
+          HTTP_PORT,
+          HTTP_BIND,
+          TLS_CERT,
+          TLS_KEY,
+          SFTP_PORT,
+          SIEM_SYSLOG_URL,
+          SIEM_SYSLOG_FORMAT,
+          SMTP_HOST,
+          SMTP_PORT,
+          SMTP_FROM,
+          GEOIP_MMDB,
+          POLICY_DIR,
+          SESSION_IDLE_TIMEOUT,
+          SESSION_ABSOLUTE_TIMEOUT,
+          LOGIN_MAX_FAILURES,
+          LOGIN_LOCKOUT,
+          UPLOAD_MAX_BYTES,
+          AUDIT_PAGE_LIMIT);
+
+  /**
+   * Keys that are accepted and validated but that no part of this build acts on yet; setting one
+   * produces a start-up warning ({@link CordonConfig#unusedSettings()}). Remove a key from here
+   * when the feature that reads it lands.
+   */
+  public static final Set<ConfigKey> NOT_YET_USED =
+      Set.of(
+          SFTP_PORT,
+          SIEM_SYSLOG_URL,
+          SIEM_SYSLOG_FORMAT,
+          SMTP_HOST,
+          SMTP_PORT,
+          SMTP_FROM,
+          GEOIP_MMDB,
+          POLICY_DIR);
+
+  private static final Map<String, ConfigKey> BY_NAME = index();
+
+  private ConfigKeys() {}
+
+  /** The key with this dotted name, if Cordon knows it. */
+  public static Optional<ConfigKey> find(String name) {
+    return Optional.ofNullable(BY_NAME.get(name));
+  }
+
+  /**
+   * The known key whose name is closest to {@code name}, for suggestions: by edit distance of the
+   * whole name or, one worse, of the last segment (so a bare {@code port} suggests {@code
+   * http.port}). A name under a known key ({@code db.url.path}) suggests that key.
+   */
+  public static ConfigKey closest(String name) {
+    for (ConfigKey key : ALL) {
+      if (name.startsWith(key.name() + ".")) {
+        return key;
+      }
+    }
+    return ALL.stream()
+        .min(
+            Comparator.comparingInt(
+                (ConfigKey k) ->
+                    Math.min(
+                        distance(name, k.name()),
+                        distance(lastSegment(name), lastSegment(k.name())) + 1)))
+        .orElseThrow();
+  }
+
+  private static String lastSegment(String name) {
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  /**
+   * The text of {@code cordon config describe}: how keys are given, then one aligned row per key
+   * with its default and meaning.
+   */
+  public static String describe() {
+    int keyWidth = Math.max(3, ALL.stream().mapToInt(k -> k.name().length()).max().orElse(0));
+    int defaultWidth =
+        Math.max(7, ALL.stream().mapToInt(k -> shownDefault(k).length()).max().orElse(0));
+    String row = "%-" + keyWidth + "s  %-" + defaultWidth + "s  %s%n";
+    StringBuilder text = new StringBuilder();
+    text.append(
+        """
+        Cordon reads one YAML file (--config FILE, default DATA/cordon.yaml, optional), where nested
+        maps flatten to dotted keys (db: {url: ...} is db.url). Every key can also be set by an
+        environment variable: CORDON_ and the key upper-cased with dots and dashes as underscores
+        (db.url is CORDON_DB_URL); the environment wins over the file. Relative paths resolve
+        against the data directory. Durations: 45s, 30m, 12h, 7d. Sizes: bytes or KiB, MiB, GiB,
+        TiB (KB, MB, GB, TB are powers of 1000). Unknown keys in the file are an error.
+
+        """);
+    text.append(String.format(row, "KEY", "DEFAULT", "MEANING"));
+    for (ConfigKey key : ALL) {
+      String meaning =
+          key.type() == ValueType.CHOICE
+              ? key.meaning() + " (" + String.join(" | ", key.choices()) + ")"
+              : key.meaning();
+      text.append(String.format(row, key.name(), shownDefault(key), meaning));
+    }
+    return text.toString();
+  }
+
+  private static String shownDefault(ConfigKey key) {
+    return key.defaultValue().orElse("-");
+  }
+
+  private static ConfigKey key(String name, ValueType type, String defaultValue, String meaning) {
+    return new ConfigKey(name, type, Optional.ofNullable(defaultValue), meaning, List.of());
+  }
+
+  private static ConfigKey choice(
+      String name, String defaultValue, String meaning, String... choices) {
+    return new ConfigKey(
+        name, ValueType.CHOICE, Optional.of(defaultValue), meaning, List.of(choices));
+  }
+
+  private static Map<String, ConfigKey> index() {
+    Map<String, ConfigKey> byName = new LinkedHashMap<>();
+    Map<String, ConfigKey> byEnv = new LinkedHashMap<>();
+    for (ConfigKey key : ALL) {
+      if (byName.put(key.name(), key) != null || byEnv.put(key.envName(), key) != null) {
+        throw new IllegalStateException("duplicate configuration key " + key.name());
+      }
+    }
+    return Map.copyOf(byName);
+  }
+
+  /** Levenshtein distance; the key names are short, so the quadratic table is cheap. */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

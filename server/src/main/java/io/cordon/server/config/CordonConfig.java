@@ -1,0 +1,327 @@
+package io.cordon.server.config;
+
+import static io.cordon.server.config.ConfigRules.between;
+import static io.cordon.server.config.ConfigRules.invalid;
+import static io.cordon.server.config.ConfigRules.portNumber;
+import static io.cordon.server.config.ConfigRules.positive;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Cordon's whole configuration, loaded once at start by {@link ConfigLoader} and validated eagerly:
+ * every record here checks its values in its compact constructor and names the offending key, so a
+ * constructed {@code CordonConfig} is always usable. The tree mirrors the dotted keys ({@code
+ * session.idle-timeout} is {@code session().idleTimeout()}); {@link ConfigKeys} documents each.
+ * Paths are absolute (relative ones were resolved against {@link #dataDir()}). Immutable and
+ * thread-safe.
+ *
+ * @param given the names of the keys that the file or the environment set explicitly
+ */
+public record CordonConfig(
+    Path dataDir,
+    Db db,
+    Blobs blobs,
+    Keys keys,
+    Http http,
+    Tls tls,
+    Sftp sftp,
+    Siem siem,
+    Smtp smtp,
+    Geoip geoip,
+    Policy policy,
+    Session session,
+    Login login,
+    Upload upload,
+    Audit audit,
+    Set<String> given) {
+
+  /** Requires every part and makes the data directory absolute. */
+  public CordonConfig {
+    dataDir = dataDir.toAbsolutePath().normalize();
+    Objects.requireNonNull(db);
+    Objects.requireNonNull(blobs);
+    Objects.requireNonNull(keys);
+    Objects.requireNonNull(http);
+    Objects.requireNonNull(tls);
+    Objects.requireNonNull(sftp);
+    Objects.requireNonNull(siem);
+    Objects.requireNonNull(smtp);
+    Objects.requireNonNull(geoip);
+    Objects.requireNonNull(policy);
+    Objects.requireNonNull(session);
+    Objects.requireNonNull(login);
+    Objects.requireNonNull(upload);
+    Objects.requireNonNull(audit);
+    given = Set.copyOf(given);
+  }
+
+  /**
+   * Warnings to print at start, one per setting that was given but that this build does not act on
+   * (a channel that a later release wires up, or PKCS#11 settings while the vault is sealed).
+   */
+  public List<String> unusedSettings() {
+    List<String> warnings = new ArrayList<>();
+    for (ConfigKey key : ConfigKeys.ALL) {
+      if (!given.contains(key.name())) {
+        continue;
+      }
+      if (ConfigKeys.NOT_YET_USED.contains(key)) {
+        warnings.add(key.name() + " is set, but this build of Cordon does not use it yet");
+      } else if (key.name().startsWith("keys.pkcs11.") && keys.vault() == Vault.SEALED) {
+        warnings.add(key.name() + " is set, but keys.vault is sealed, so it is not used");
+      }
+    }
+    return List.copyOf(warnings);
+  }
+
+  /**
+   * The metadata database.
+   *
+   * @param url {@code sqlite:PATH} or {@code jdbc:postgresql://HOST[:PORT]/DB[?...]}
+   */
+  public record Db(String url) {
+    private static final Pattern POSTGRES = Pattern.compile("jdbc:postgresql://[^/\\s]+/[^\\s]+");
+
+    /** Accepts only the two supported forms. */
+    public Db {
+      boolean sqlite = url.startsWith("sqlite:") && url.length() > "sqlite:".length();
+      if (!sqlite && !POSTGRES.matcher(url).matches()) {
+        throw invalid(
+            ConfigKeys.DB_URL,
+            "expected sqlite:PATH or jdbc:postgresql://HOST[:PORT]/DB, got '" + url + "'");
+      }
+    }
+
+    /** Whether this is the embedded SQLite database. */
+    public boolean isSqlite() {
+      return url.startsWith("sqlite:");
+    }
+
+    /** The JDBC URL to connect with. */
+    public String jdbcUrl() {
+      return isSqlite() ? "jdbc:" + url : url;
+    }
+  }
+
+  /** Where encrypted file contents live. S3 settings are accepted but not usable yet. */
+  public record Blobs(Path dir, Optional<S3> s3) {
+    /** Requires the directory. */
+    public Blobs {
+      Objects.requireNonNull(dir);
+      Objects.requireNonNull(s3);
+    }
+  }
+
+  /** An S3 bucket for file contents (not available in this build). */
+  public record S3(Optional<URI> endpoint, Optional<String> bucket, Optional<String> region) {
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern REGION = Pattern.compile("[a-z0-9-]+");
+
+    /** Checks the endpoint is an http(s) URL and the bucket and region names are well formed. */
+    public S3 {
+      endpoint.ifPresent(
+          uri -> {
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                || uri.getHost() == null) {
+              throw invalid(
+                  ConfigKeys.BLOBS_S3_ENDPOINT, "expected an http(s) URL, got '" + uri + "'");
+            }
+          });
+      bucket.ifPresent(
+          name -> {
+            if (!BUCKET.matcher(name).matches()) {
+              throw invalid(ConfigKeys.BLOBS_S3_BUCKET, "not a valid bucket name: '" + name + "'");
+            }
+          });
+      region.ifPresent(
+          name -> {
+            if (!REGION.matcher(name).matches()) {
+              throw invalid(ConfigKeys.BLOBS_S3_REGION, "not a valid region name: '" + name + "'");
+            }
+          });
+    }
+  }
+
+  /** Where the root key lives. */
+  public enum Vault {
+    /** A file sealed by a passphrase or a key file kept elsewhere. */
+    SEALED,
+    /** A PKCS#11 token (an HSM; SoftHSM2 in tests). */
+    PKCS11
+  }
+
+  /** The key vault and, for {@link Vault#PKCS11}, its token. */
+  public record Keys(Vault vault, Pkcs11 pkcs11) {
+    /** A PKCS#11 vault needs the token's library, slot and PIN file. */
+    public Keys {
+      Objects.requireNonNull(vault);
+      Objects.requireNonNull(pkcs11);
+      if (vault == Vault.PKCS11) {
+        if (pkcs11.library().isEmpty()) {
+          throw invalid(ConfigKeys.KEYS_PKCS11_LIBRARY, "required when keys.vault is pkcs11");
+        }
+        if (pkcs11.slot().isEmpty()) {
+          throw invalid(ConfigKeys.KEYS_PKCS11_SLOT, "required when keys.vault is pkcs11");
+        }
+        if (pkcs11.pinFile().isEmpty()) {
+          throw invalid(ConfigKeys.KEYS_PKCS11_PIN_FILE, "required when keys.vault is pkcs11");
+        }
+      }
+    }
+  }
+
+  /** A PKCS#11 token: its module, slot and PIN file (all required for a PKCS#11 vault). */
+  public record Pkcs11(Optional<Path> library, Optional<Integer> slot, Optional<Path> pinFile) {
+    /** Slots are numbered from zero. */
+    public Pkcs11 {
+      slot.ifPresent(s -> between(ConfigKeys.KEYS_PKCS11_SLOT, s, 0, Integer.MAX_VALUE));
+    }
+  }
+
+  /** The HTTPS listener. */
+  public record Http(int port, String bind) {
+    /** Checks the port range and that the bind address is one word. */
+    public Http {
+      portNumber(ConfigKeys.HTTP_PORT, port);
+      if (bind.isBlank() || bind.chars().anyMatch(Character::isWhitespace)) {
+        throw invalid(
+            ConfigKeys.HTTP_BIND, "expected a host name or IP address, got '" + bind + "'");
+      }
+    }
+  }
+
+  /** The operator's certificate and key for HTTPS; both or neither. */
+  public record Tls(Optional<Path> cert, Optional<Path> key) {
+    /** Rejects one without the other. */
+    public Tls {
+      if (cert.isPresent() != key.isPresent()) {
+        ConfigKey missing = cert.isPresent() ? ConfigKeys.TLS_KEY : ConfigKeys.TLS_CERT;
+        ConfigKey set = cert.isPresent() ? ConfigKeys.TLS_CERT : ConfigKeys.TLS_KEY;
+        throw invalid(
+            missing, "tls.cert and tls.key go together: " + set.name() + " is set, this is not");
+      }
+    }
+
+    /** Whether the operator supplied a certificate and key. */
+    public boolean isConfigured() {
+      return cert.isPresent();
+    }
+  }
+
+  /** The SFTP listener; off when no port is set. */
+  public record Sftp(Optional<Integer> port) {
+    /** Checks the port range. */
+    public Sftp {
+      port.ifPresent(p -> portNumber(ConfigKeys.SFTP_PORT, p));
+    }
+  }
+
+  /** Forwarding of events to a SIEM over syslog. */
+  public record Siem(Optional<URI> syslogUrl, SyslogFormat syslogFormat) {
+    /** Accepts only {@code tcp://HOST:PORT} and {@code tls://HOST:PORT}. */
+    public Siem {
+      Objects.requireNonNull(syslogFormat);
+      syslogUrl.ifPresent(
+          uri -> {
+            boolean ok =
+                ("tcp".equals(uri.getScheme()) || "tls".equals(uri.getScheme()))
+                    && uri.getHost() != null
+                    && uri.getPort() >= 1
+                    && uri.getPort() <= 65535
+                    && uri.getUserInfo() == null
+                    && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null;
+            if (!ok) {
+              throw invalid(
+                  ConfigKeys.SIEM_SYSLOG_URL,
+                  "expected tcp://HOST:PORT or tls://HOST:PORT, got '" + uri + "'");
+            }
+          });
+    }
+  }
+
+  /** The syslog message formats a SIEM can ask for. */
+  public enum SyslogFormat {
+    /** ArcSight Common Event Format. */
+    CEF,
+    /** IBM QRadar Log Event Extended Format. */
+    LEEF,
+    /** Open Cybersecurity Schema Framework JSON. */
+    OCSF
+  }
+
+  /** Outgoing mail; off when no host is set. */
+  public record Smtp(Optional<String> host, int port, Optional<String> from) {
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+");
+
+    /** Checks the port and the sender address, which mail needs. */
+    public Smtp {
+      portNumber(ConfigKeys.SMTP_PORT, port);
+      from.ifPresent(
+          address -> {
+            if (!ADDRESS.matcher(address).matches()) {
+              throw invalid(
+                  ConfigKeys.SMTP_FROM, "expected an e-mail address, got '" + address + "'");
+            }
+          });
+      if (host.isPresent() && from.isEmpty()) {
+        throw invalid(ConfigKeys.SMTP_FROM, "required when smtp.host is set");
+      }
+    }
+  }
+
+  /** An IP-location database. */
+  public record Geoip(Optional<Path> mmdb) {}
+
+  /** Policy documents. */
+  public record Policy(Optional<Path> dir) {}
+
+  /** Web session lifetimes. */
+  public record Session(Duration idleTimeout, Duration absoluteTimeout) {
+    /** Both positive; the idle timeout cannot exceed the absolute one. */
+    public Session {
+      positive(ConfigKeys.SESSION_IDLE_TIMEOUT, idleTimeout);
+      positive(ConfigKeys.SESSION_ABSOLUTE_TIMEOUT, absoluteTimeout);
+      if (idleTimeout.compareTo(absoluteTimeout) > 0) {
+        throw invalid(
+            ConfigKeys.SESSION_IDLE_TIMEOUT, "cannot be longer than session.absolute-timeout");
+      }
+    }
+  }
+
+  /** Throttling of failed logins. */
+  public record Login(int maxFailures, Duration lockout) {
+    /** At least one failure is allowed; the lockout is positive. */
+    public Login {
+      between(ConfigKeys.LOGIN_MAX_FAILURES, maxFailures, 1, 1000);
+      positive(ConfigKeys.LOGIN_LOCKOUT, lockout);
+    }
+  }
+
+  /** Upload limits. */
+  public record Upload(DataSize maxBytes) {
+    /** An upload limit of zero would refuse every file. */
+    public Upload {
+      if (maxBytes.bytes() < 1) {
+        throw invalid(ConfigKeys.UPLOAD_MAX_BYTES, "expected a size above zero");
+      }
+    }
+  }
+
+  /** Audit API limits. */
+  public record Audit(int pageLimit) {
+    /** Between 1 and 100 000 events per page. */
+    public Audit {
+      between(ConfigKeys.AUDIT_PAGE_LIMIT, pageLimit, 1, 100_000);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.cordon.server.config;
+
+/**
+ * The kinds of value a {@link ConfigKey} accepts, each with the phrase that error messages and
+ * {@code cordon config describe} use for it. Immutable and thread-safe.
+ */
+public enum ValueType {
+  /** Free text. */
+  TEXT("text"),
+  /** A file or directory; a relative path resolves against the data directory. */
+  PATH("a path"),
+  /** A TCP port. */
+  PORT("a port number (1..65535)"),
+  /** A whole number. */
+  COUNT("a whole number"),
+  /** A duration written as a number and a unit: {@code 45s}, {@code 30m}, {@code 12h}. */
+  DURATION("a duration such as 45s, 30m, 12h or 7d"),
+  /** A size in bytes, optionally with a unit: {@code 512MiB}, {@code 10GiB}. */
+  SIZE("a size such as 512MiB, 10GiB or 1TiB"),
+  /** A URL or connection string. */
+  URL("a URL"),
+  /** One of a fixed set of words, listed by the key. */
+  CHOICE("one of");
+
+  private final String phrase;
+
+  ValueType(String phrase) {
+    this.phrase = phrase;
+  }
+
+  /** How this type is named in messages, e.g. "a port number (1..65535)". */
+  public String phrase() {
+    return phrase;
+  }
+}
