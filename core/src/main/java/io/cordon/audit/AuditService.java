@@ -37,8 +37,8 @@ public final class AuditService {
         Guarded.of("audit.read", Action.AUDIT, Resource.system("audit")),
         (tx, resource) -> {
           List<AuditEvent> page = tx.audit().list(fromSeq, limit);
-          return new Performed<>(page, Optional.empty(),
-              Map.of("from", fromSeq, "count", page.size()));
+          return new Performed<>(
+              page, Optional.empty(), Map.of("from", fromSeq, "count", page.size()));
         });
   }
 
@@ -52,7 +52,9 @@ public final class AuditService {
         Guarded.of("audit.verify", Action.AUDIT, Resource.system("audit")),
         (tx, resource) -> {
           VerifyResult result = verify(tx.audit());
-          return new Performed<>(result, Optional.empty(),
+          return new Performed<>(
+              result,
+              Optional.empty(),
               Map.of("result", result instanceof VerifyResult.Intact ? "intact" : "broken"));
         });
   }

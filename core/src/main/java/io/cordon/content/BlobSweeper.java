@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes what a crash can leave in the blob store: temporaries of uploads that never finished,
- * and published blobs that no version refers to (the process died between publishing and
- * committing). A grace period protects uploads still in flight on this or another node.
- * Thread-safe; meant to run at start-up and then periodically.
+ * Removes what a crash can leave in the blob store: temporaries of uploads that never finished, and
+ * published blobs that no version refers to (the process died between publishing and committing). A
+ * grace period protects uploads still in flight on this or another node. Thread-safe; meant to run
+ * at start-up and then periodically.
  */
 public final class BlobSweeper {
   private static final Logger LOG = LoggerFactory.getLogger(BlobSweeper.class);
@@ -49,8 +49,8 @@ public final class BlobSweeper {
       }
     }
     if (temporaries + orphans > 0) {
-      LOG.info("blob sweep removed {} unfinished uploads and {} orphaned blobs", temporaries,
-          orphans);
+      LOG.info(
+          "blob sweep removed {} unfinished uploads and {} orphaned blobs", temporaries, orphans);
     }
     return new Result(temporaries, orphans);
   }

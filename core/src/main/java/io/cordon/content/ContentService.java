@@ -33,15 +33,15 @@ import java.util.OptionalInt;
 /**
  * Files and versions: the streamed upload and download pipeline.
  *
- * <p>Upload: decide → stream the body through SHA-256 and Tink StreamingAead (a fresh data key
- * per version, associated data = file id + version id) into a temporary blob → publish the blob
- * → one transaction appends the version and its audit event. If the transaction fails, the blob
- * is deleted; if the process dies in between, the sweeper removes the orphan. Plaintext exists
- * only in memory, one buffer at a time.
+ * <p>Upload: decide → stream the body through SHA-256 and Tink StreamingAead (a fresh data key per
+ * version, associated data = file id + version id) into a temporary blob → publish the blob → one
+ * transaction appends the version and its audit event. If the transaction fails, the blob is
+ * deleted; if the process dies in between, the sweeper removes the orphan. Plaintext exists only in
+ * memory, one buffer at a time.
  *
  * <p>Download: decide and audit → decrypt while hashing → the last buffer is released only after
- * the SHA-256 recorded at upload matched, so a mismatch aborts the response instead of
- * completing it. Thread-safe.
+ * the SHA-256 recorded at upload matched, so a mismatch aborts the response instead of completing
+ * it. Thread-safe.
  */
 public final class ContentService {
   private static final int BUFFER = 64 * 1024;
@@ -66,8 +66,11 @@ public final class ContentService {
     AuditObject refused = AuditObject.of("file", "-", name);
     door.authorize(
         ctx,
-        Guarded.of("file.upload", Action.UPLOAD,
-            tx -> WorkspaceService.resource(tx, workspaceId), refused));
+        Guarded.of(
+            "file.upload",
+            Action.UPLOAD,
+            tx -> WorkspaceService.resource(tx, workspaceId),
+            refused));
     UploadTarget target =
         store.inTransaction(
             tx -> {
@@ -75,7 +78,11 @@ public final class ContentService {
               StoredFile file =
                   tx.files()
                       .findOrCreate(
-                          new StoredFile(FileId.random(), workspaceId, name, who.user(),
+                          new StoredFile(
+                              FileId.random(),
+                              workspaceId,
+                              name,
+                              who.user(),
                               door.clock().instant()));
               return new UploadTarget(ws, file, kekRecord(tx, ws));
             });
@@ -86,12 +93,21 @@ public final class ContentService {
     Streamed streamed;
     String blobKey;
     try (BlobUpload blob = blobs.begin()) {
-      streamed = encrypt(body, blob.stream(), dek.streamingAead(),
-          DataKeys.contentAssociatedData(target.file().id(), versionId));
+      streamed =
+          encrypt(
+              body,
+              blob.stream(),
+              dek.streamingAead(),
+              DataKeys.contentAssociatedData(target.file().id(), versionId));
       blobKey = blob.publish();
     } catch (IOException | GeneralSecurityException | CordonException e) {
-      door.record(ctx, "file.upload", Optional.of(object), AuditEvent.Outcome.ERROR,
-          Optional.of("upload did not complete"), Map.of());
+      door.record(
+          ctx,
+          "file.upload",
+          Optional.of(object),
+          AuditEvent.Outcome.ERROR,
+          Optional.of("upload did not complete"),
+          Map.of());
       if (e instanceof CordonException ce) {
         throw ce;
       }
@@ -103,16 +119,33 @@ public final class ContentService {
             FileVersion stored =
                 tx.files()
                     .appendVersion(
-                        new FileVersion(target.file().id(), 1, versionId, streamed.size(),
-                            streamed.sha256(), blobKey, dek.wrapped(),
-                            target.workspace().classification(), List.of(), who.user(),
+                        new FileVersion(
+                            target.file().id(),
+                            1,
+                            versionId,
+                            streamed.size(),
+                            streamed.sha256(),
+                            blobKey,
+                            dek.wrapped(),
+                            target.workspace().classification(),
+                            List.of(),
+                            who.user(),
                             door.clock().instant()));
             tx.audit()
                 .append(
-                    io.cordon.door.AuditEvents.of(ctx, door.clock().instant(), "file.upload",
+                    io.cordon.door.AuditEvents.of(
+                        ctx,
+                        door.clock().instant(),
+                        "file.upload",
                         Optional.of(fileObject(target.workspace(), target.file(), stored)),
-                        AuditEvent.Outcome.SUCCESS, Optional.empty(),
-                        Map.of("version", stored.number(), "bytes", stored.size(), "sha256",
+                        AuditEvent.Outcome.SUCCESS,
+                        Optional.empty(),
+                        Map.of(
+                            "version",
+                            stored.number(),
+                            "bytes",
+                            stored.size(),
+                            "sha256",
                             stored.sha256())));
             return stored;
           });
@@ -126,7 +159,10 @@ public final class ContentService {
   public List<Files.FileListing> list(RequestContext ctx, WorkspaceId workspaceId) {
     return door.perform(
         ctx,
-        Guarded.of("file.list", Action.VIEW, tx -> WorkspaceService.resource(tx, workspaceId),
+        Guarded.of(
+            "file.list",
+            Action.VIEW,
+            tx -> WorkspaceService.resource(tx, workspaceId),
             AuditObject.of("workspace", workspaceId.value(), null)),
         (tx, resource) -> {
           Workspace ws = tx.workspaces().find(workspaceId).orElseThrow();
@@ -139,14 +175,17 @@ public final class ContentService {
   public FileDetails details(RequestContext ctx, FileId id) {
     return door.perform(
         ctx,
-        Guarded.of("file.metadata", Action.VIEW, tx -> fileResource(tx, id),
+        Guarded.of(
+            "file.metadata",
+            Action.VIEW,
+            tx -> fileResource(tx, id),
             AuditObject.of("file", id.value(), null)),
         (tx, resource) -> {
           StoredFile file = tx.files().find(id).orElseThrow();
           Workspace ws = tx.workspaces().find(file.workspace()).orElseThrow();
           List<FileVersion> versions = tx.files().versions(id);
-          return Performed.of(new FileDetails(ws, file, versions),
-              fileObject(ws, file, versions.getLast()));
+          return Performed.of(
+              new FileDetails(ws, file, versions), fileObject(ws, file, versions.getLast()));
         });
   }
 
@@ -159,7 +198,10 @@ public final class ContentService {
     DownloadPlan plan =
         door.perform(
             ctx,
-            Guarded.of("file.download", Action.DOWNLOAD, tx -> fileResource(tx, id),
+            Guarded.of(
+                "file.download",
+                Action.DOWNLOAD,
+                tx -> fileResource(tx, id),
                 AuditObject.of("file", id.value(), null)),
             (tx, resource) -> {
               StoredFile file = tx.files().find(id).orElseThrow();
@@ -169,8 +211,10 @@ public final class ContentService {
                           ? tx.files().version(id, versionNumber.getAsInt())
                           : tx.files().latestVersion(id))
                       .orElseThrow(() -> new CordonException.NotFound("no such version"));
-              return Performed.of(new DownloadPlan(ws, file, v, kekRecord(tx, ws)),
-                  fileObject(ws, file, v), Map.of("version", v.number(), "bytes", v.size()));
+              return Performed.of(
+                  new DownloadPlan(ws, file, v, kekRecord(tx, ws)),
+                  fileObject(ws, file, v),
+                  Map.of("version", v.number(), "bytes", v.size()));
             });
     return new Download(plan.file(), plan.version(), out -> stream(ctx, plan, out));
   }
@@ -183,17 +227,23 @@ public final class ContentService {
       StreamingAead dek = DataKeys.openDataKey(kek, v.file(), v.versionId(), v.wrappedDek());
       try (InputStream cipher = blobs.open(v.blobKey());
           InputStream plain =
-              dek.newDecryptingStream(cipher,
-                  DataKeys.contentAssociatedData(v.file(), v.versionId()))) {
+              dek.newDecryptingStream(
+                  cipher, DataKeys.contentAssociatedData(v.file(), v.versionId()))) {
         new VerifyingCopy(v.size(), v.sha256()).copy(plain, out, n -> sent[0] += n);
       }
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
-      door.record(ctx, "file.download",
-          Optional.of(fileObject(plan.workspace(), plan.file(), v)), AuditEvent.Outcome.ERROR,
-          Optional.of(e instanceof CordonException.IntegrityViolation
-              ? "stored content failed its integrity check" : "download did not complete"),
+      door.record(
+          ctx,
+          "file.download",
+          Optional.of(fileObject(plan.workspace(), plan.file(), v)),
+          AuditEvent.Outcome.ERROR,
+          Optional.of(
+              e instanceof CordonException.IntegrityViolation
+                  ? "stored content failed its integrity check"
+                  : "download did not complete"),
           Map.of("version", v.number(), "bytes", sent[0]));
-      if (e instanceof IOException io && !(e.getCause() instanceof GeneralSecurityException)
+      if (e instanceof IOException io
+          && !(e.getCause() instanceof GeneralSecurityException)
           && !isDecryptionFailure(io)) {
         throw io;
       }
@@ -239,9 +289,15 @@ public final class ContentService {
     StoredFile file =
         tx.files().find(id).orElseThrow(() -> new CordonException.NotFound("no such file"));
     FileVersion latest =
-        tx.files().latestVersion(id).orElseThrow(() -> new CordonException.NotFound("no such file"));
-    return new Resource("file", id.value(), Optional.of(file.workspace()),
-        latest.classification(), latest.dataTypes());
+        tx.files()
+            .latestVersion(id)
+            .orElseThrow(() -> new CordonException.NotFound("no such file"));
+    return new Resource(
+        "file",
+        id.value(),
+        Optional.of(file.workspace()),
+        latest.classification(),
+        latest.dataTypes());
   }
 
   private static KeysetRecord kekRecord(Transaction tx, Workspace ws) {
@@ -251,12 +307,14 @@ public final class ContentService {
   }
 
   static AuditObject fileObject(Workspace ws, StoredFile file, FileVersion version) {
-    return new AuditObject("file", file.id().value(), Optional.of(file.name()),
+    return new AuditObject(
+        "file",
+        file.id().value(),
+        Optional.of(file.name()),
         Optional.of(ws.id().value()),
         Optional.of((version == null ? ws.classification() : version.classification()).code()),
         version == null ? List.of() : version.dataTypes());
   }
-
 
   private record UploadTarget(Workspace workspace, StoredFile file, KeysetRecord kek) {}
 

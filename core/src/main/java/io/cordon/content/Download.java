@@ -5,8 +5,8 @@ import java.io.OutputStream;
 
 /**
  * An authorised download: what will be sent, and the means to send it once. Writing decrypts and
- * verifies as it goes; on any failure it throws before the final buffer is written, so a
- * receiver that checks the length never takes a corrupt file for a complete one.
+ * verifies as it goes; on any failure it throws before the final buffer is written, so a receiver
+ * that checks the length never takes a corrupt file for a complete one.
  */
 public final class Download {
   private final StoredFile file;

@@ -6,8 +6,8 @@ import java.text.Normalizer;
 
 /**
  * Validates names of files and workspaces given by users. A name is a label, never a path: it
- * cannot contain separators or control characters and cannot be {@code .} or {@code ..}.
- * Names are normalised to Unicode NFC so that visually equal names compare equal.
+ * cannot contain separators or control characters and cannot be {@code .} or {@code ..}. Names are
+ * normalised to Unicode NFC so that visually equal names compare equal.
  */
 public final class FileNames {
   /** Most file systems and archive formats cap a name at 255 bytes. */
@@ -26,8 +26,7 @@ public final class FileNames {
     }
     String name = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
     if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-      throw new CordonException.InvalidInput(
-          what + " name is longer than " + MAX_BYTES + " bytes");
+      throw new CordonException.InvalidInput(what + " name is longer than " + MAX_BYTES + " bytes");
     }
     if (name.equals(".") || name.equals("..")) {
       throw new CordonException.InvalidInput(what + " name must not be . or ..");

@@ -42,8 +42,10 @@ final class VerifyingCopy {
       heldLength = n;
     }
     String actual = HexFormat.of().formatHex(sha.digest());
-    if (total != expectedSize || !MessageDigest.isEqual(actual.getBytes(), expectedSha256.getBytes())) {
-      throw new CordonException.IntegrityViolation("stored content failed its integrity check", null);
+    if (total != expectedSize
+        || !MessageDigest.isEqual(actual.getBytes(), expectedSha256.getBytes())) {
+      throw new CordonException.IntegrityViolation(
+          "stored content failed its integrity check", null);
     }
     if (heldLength > 0) {
       out.write(held, 0, heldLength);

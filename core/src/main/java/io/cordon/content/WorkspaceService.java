@@ -33,7 +33,9 @@ public final class WorkspaceService {
   }
 
   public Workspace create(
-      RequestContext ctx, String rawName, Optional<Classification> classification,
+      RequestContext ctx,
+      String rawName,
+      Optional<Classification> classification,
       Optional<String> region) {
     String name = FileNames.check(rawName, "workspace");
     Subject who = ctx.requireSubject();
@@ -47,14 +49,18 @@ public final class WorkspaceService {
           KeysetRecord kek = keys.newKeyset(KEK_PURPOSE);
           tx.keysets().insert(kek);
           Workspace ws =
-              new Workspace(WorkspaceId.random(), name,
-                  classification.orElse(Classification.CONFIDENTIAL), region.orElse(""),
-                  kek.id(), who.user(), door.clock().instant());
+              new Workspace(
+                  WorkspaceId.random(),
+                  name,
+                  classification.orElse(Classification.CONFIDENTIAL),
+                  region.orElse(""),
+                  kek.id(),
+                  who.user(),
+                  door.clock().instant());
           tx.workspaces().insert(ws);
           tx.workspaces()
               .putMember(new Membership(ws.id(), who.user(), WorkspaceRole.OWNER, ws.created()));
-          return Performed.of(ws, object(ws),
-              Map.of("classification", ws.classification().code()));
+          return Performed.of(ws, object(ws), Map.of("classification", ws.classification().code()));
         });
   }
 
@@ -66,7 +72,8 @@ public final class WorkspaceService {
         Guarded.of("workspace.list", Action.VIEW, Resource.system("workspace-directory")),
         (tx, resource) -> {
           List<Workspace> all =
-              who.isAdministrator() ? tx.workspaces().list()
+              who.isAdministrator()
+                  ? tx.workspaces().list()
                   : tx.workspaces().listForMember(who.user());
           return new Performed<>(all, Optional.empty(), Map.of("count", all.size()));
         });
@@ -77,7 +84,11 @@ public final class WorkspaceService {
       RequestContext ctx, WorkspaceId id, String username, WorkspaceRole role) {
     return door.perform(
         ctx,
-        Guarded.of("member.add", Action.MANAGE, tx -> resource(tx, id), AuditObject.of("workspace", id.value(), null)),
+        Guarded.of(
+            "member.add",
+            Action.MANAGE,
+            tx -> resource(tx, id),
+            AuditObject.of("workspace", id.value(), null)),
         (tx, resource) -> {
           Workspace ws = tx.workspaces().find(id).orElseThrow();
           User user =
@@ -86,32 +97,44 @@ public final class WorkspaceService {
                   .orElseThrow(() -> new CordonException.NotFound("no user '" + username + "'"));
           Membership m = new Membership(id, user.id(), role, door.clock().instant());
           tx.workspaces().putMember(m);
-          return Performed.of(m, object(ws),
-              Map.of("member", user.username(), "memberId", user.id().value(), "role",
-                  role.code()));
+          return Performed.of(
+              m,
+              object(ws),
+              Map.of(
+                  "member", user.username(), "memberId", user.id().value(), "role", role.code()));
         });
   }
 
   public List<Membership> members(RequestContext ctx, WorkspaceId id) {
     return door.perform(
         ctx,
-        Guarded.of("member.list", Action.VIEW, tx -> resource(tx, id), AuditObject.of("workspace", id.value(), null)),
+        Guarded.of(
+            "member.list",
+            Action.VIEW,
+            tx -> resource(tx, id),
+            AuditObject.of("workspace", id.value(), null)),
         (tx, resource) ->
-            Performed.of(tx.workspaces().members(id),
-                object(tx.workspaces().find(id).orElseThrow())));
+            Performed.of(
+                tx.workspaces().members(id), object(tx.workspaces().find(id).orElseThrow())));
   }
 
   /** The policy resource for a workspace; NotFound if there is none. */
   static Resource resource(Transaction tx, WorkspaceId id) {
     Workspace ws =
-        tx.workspaces().find(id).orElseThrow(() -> new CordonException.NotFound("no such workspace"));
-    return new Resource("workspace", ws.id().value(), Optional.of(ws.id()), ws.classification(),
-        List.of());
+        tx.workspaces()
+            .find(id)
+            .orElseThrow(() -> new CordonException.NotFound("no such workspace"));
+    return new Resource(
+        "workspace", ws.id().value(), Optional.of(ws.id()), ws.classification(), List.of());
   }
 
   static AuditObject object(Workspace ws) {
-    return new AuditObject("workspace", ws.id().value(), Optional.of(ws.name()),
-        Optional.of(ws.id().value()), Optional.of(ws.classification().code()), List.of());
+    return new AuditObject(
+        "workspace",
+        ws.id().value(),
+        Optional.of(ws.name()),
+        Optional.of(ws.id().value()),
+        Optional.of(ws.classification().code()),
+        List.of());
   }
-
 }

@@ -19,9 +19,8 @@ import java.util.Optional;
 
 /**
  * Key lifecycle operations an administrator runs: rotating a workspace KEK (a new primary key;
- * every data key re-wrapped, no content re-encrypted) and crypto-shredding a workspace
- * (destroying its KEK so that no version can ever be decrypted again). Both are audited.
- * Thread-safe.
+ * every data key re-wrapped, no content re-encrypted) and crypto-shredding a workspace (destroying
+ * its KEK so that no version can ever be decrypted again). Both are audited. Thread-safe.
  */
 public final class KeyService {
   private final OneDoor door;
@@ -36,7 +35,10 @@ public final class KeyService {
   public Rotation rotate(RequestContext ctx, WorkspaceId id) {
     return door.perform(
         ctx,
-        Guarded.of("key.rotate", Action.ADMINISTER, tx -> keysResource(tx, id),
+        Guarded.of(
+            "key.rotate",
+            Action.ADMINISTER,
+            tx -> keysResource(tx, id),
             AuditObject.of("workspace", id.value(), null)),
         (tx, resource) -> {
           Workspace ws = tx.workspaces().find(id).orElseThrow();
@@ -50,9 +52,16 @@ public final class KeyService {
           }
           tx.keysets().update(rotated);
           Rotation r = new Rotation(ws.id(), rotated.id(), rotated.primaryKeyId(), versions.size());
-          return Performed.of(r, workspaceObject(ws),
-              Map.of("keyset", rotated.id().value(), "primaryKeyId", rotated.primaryKeyId(),
-                  "rewrapped", versions.size()));
+          return Performed.of(
+              r,
+              workspaceObject(ws),
+              Map.of(
+                  "keyset",
+                  rotated.id().value(),
+                  "primaryKeyId",
+                  rotated.primaryKeyId(),
+                  "rewrapped",
+                  versions.size()));
         });
   }
 
@@ -60,14 +69,17 @@ public final class KeyService {
   public void shred(RequestContext ctx, WorkspaceId id) {
     door.perform(
         ctx,
-        Guarded.of("key.destroy", Action.ADMINISTER, tx -> keysResource(tx, id),
+        Guarded.of(
+            "key.destroy",
+            Action.ADMINISTER,
+            tx -> keysResource(tx, id),
             AuditObject.of("workspace", id.value(), null)),
         (tx, resource) -> {
           Workspace ws = tx.workspaces().find(id).orElseThrow();
           KeysetRecord destroyed = keys.destroy(liveKek(tx, ws));
           tx.keysets().update(destroyed);
-          return Performed.of(Boolean.TRUE, workspaceObject(ws),
-              Map.of("keyset", destroyed.id().value()));
+          return Performed.of(
+              Boolean.TRUE, workspaceObject(ws), Map.of("keyset", destroyed.id().value()));
         });
   }
 
@@ -86,10 +98,16 @@ public final class KeyService {
   }
 
   private static AuditObject workspaceObject(Workspace ws) {
-    return new AuditObject("workspace", ws.id().value(), Optional.of(ws.name()),
-        Optional.of(ws.id().value()), Optional.of(ws.classification().code()), List.of());
+    return new AuditObject(
+        "workspace",
+        ws.id().value(),
+        Optional.of(ws.name()),
+        Optional.of(ws.id().value()),
+        Optional.of(ws.classification().code()),
+        List.of());
   }
 
   /** The result of one rotation. */
-  public record Rotation(WorkspaceId workspace, KeysetId keyset, long primaryKeyId, int rewrapped) {}
+  public record Rotation(
+      WorkspaceId workspace, KeysetId keyset, long primaryKeyId, int rewrapped) {}
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds audit events from a request context, so every event names its actor and context the
- * same way. Stateless.
+ * Builds audit events from a request context, so every event names its actor and context the same
+ * way. Stateless.
  */
 public final class AuditEvents {
   private AuditEvents() {}
@@ -62,8 +62,10 @@ public final class AuditEvents {
         Optional.of(ctx.clientIp()),
         ctx.zone(),
         ctx.country()
-            .map(c -> new AuditEvent.Geo(Optional.of(c), Optional.empty(), Optional.empty(),
-                Optional.empty())),
+            .map(
+                c ->
+                    new AuditEvent.Geo(
+                        Optional.of(c), Optional.empty(), Optional.empty(), Optional.empty())),
         ctx.device(),
         ctx.userAgent());
   }

@@ -8,11 +8,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One guarded operation: the audit action name, the policy question, and the object the audit
- * event names if the request is refused before anything is performed.
+ * One guarded operation: the audit action name, the policy question, and the object the audit event
+ * names if the request is refused before anything is performed.
  *
- * @param resource looked up inside the transaction (it may need the database to find the
- *     workspace and classification); a missing object raises NotFound there
+ * @param resource looked up inside the transaction (it may need the database to find the workspace
+ *     and classification); a missing object raises NotFound there
  */
 public record Guarded(
     String auditAction,
@@ -31,7 +31,9 @@ public record Guarded(
   }
 
   public static Guarded of(
-      String auditAction, Action action, Function<Transaction, Resource> resource,
+      String auditAction,
+      Action action,
+      Function<Transaction, Resource> resource,
       AuditObject refusedObject) {
     return new Guarded(auditAction, action, resource, Optional.of(refusedObject));
   }

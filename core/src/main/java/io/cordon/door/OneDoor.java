@@ -69,8 +69,14 @@ public final class OneDoor {
                 Performed<T> done = work.apply(tx, resource);
                 tx.audit()
                     .append(
-                        AuditEvents.of(ctx, clock.instant(), op.auditAction(), done.object(),
-                            AuditEvent.Outcome.SUCCESS, Optional.empty(), done.details()));
+                        AuditEvents.of(
+                            ctx,
+                            clock.instant(),
+                            op.auditAction(),
+                            done.object(),
+                            AuditEvent.Outcome.SUCCESS,
+                            Optional.empty(),
+                            done.details()));
                 return new Outcome<>(done.value(), decision);
               });
     } catch (CordonException e) {
@@ -82,8 +88,8 @@ public final class OneDoor {
 
   /**
    * Decides without performing: for operations whose work cannot run inside a transaction (a
-   * streamed upload or download). A refusal is recorded and raised; a permit returns the
-   * resource, and the caller records the outcome itself with {@link #record}.
+   * streamed upload or download). A refusal is recorded and raised; a permit returns the resource,
+   * and the caller records the outcome itself with {@link #record}.
    */
   public Resource authorize(RequestContext ctx, Guarded op) {
     Outcome<Resource> result;
@@ -116,31 +122,46 @@ public final class OneDoor {
     store.inTransaction(
         tx ->
             tx.audit()
-                .append(AuditEvents.of(ctx, clock.instant(), action, object, outcome, reason,
-                    details)));
+                .append(
+                    AuditEvents.of(
+                        ctx, clock.instant(), action, object, outcome, reason, details)));
   }
 
   private Decision decide(Transaction tx, RequestContext ctx, Guarded op, Resource resource) {
     Optional<WorkspaceRole> role =
-        resource.workspace().flatMap(
-            ws -> ctx.subject().flatMap(s -> tx.workspaces().roleOf(ws, s.user())));
+        resource
+            .workspace()
+            .flatMap(ws -> ctx.subject().flatMap(s -> tx.workspaces().roleOf(ws, s.user())));
     return policy.decide(new AccessRequest(ctx, op.action(), resource), role);
   }
 
   private AuditEvent refusal(RequestContext ctx, Guarded op, Resource resource, Decision decision) {
     Optional<AuditObject> object =
-        op.refusedObject().or(() -> Optional.of(AuditObject.of(resource.type(), resource.id(), null)));
+        op.refusedObject()
+            .or(() -> Optional.of(AuditObject.of(resource.type(), resource.id(), null)));
     String reason =
-        decision instanceof Decision.StepUp ? "step-up required: " + decision.reason()
+        decision instanceof Decision.StepUp
+            ? "step-up required: " + decision.reason()
             : decision.reason();
-    return AuditEvents.of(ctx, clock.instant(), op.auditAction(), object,
-        AuditEvent.Outcome.DENIED, Optional.of(reason), Map.of("rules", decision.rules()));
+    return AuditEvents.of(
+        ctx,
+        clock.instant(),
+        op.auditAction(),
+        object,
+        AuditEvent.Outcome.DENIED,
+        Optional.of(reason),
+        Map.of("rules", decision.rules()));
   }
 
   private void recordFailure(RequestContext ctx, Guarded op, CordonException e) {
     try {
-      record(ctx, op.auditAction(), op.refusedObject(), AuditEvent.Outcome.ERROR,
-          Optional.of(e.getMessage()), Map.of("error", e.type()));
+      record(
+          ctx,
+          op.auditAction(),
+          op.refusedObject(),
+          AuditEvent.Outcome.ERROR,
+          Optional.of(e.getMessage()),
+          Map.of("error", e.type()));
     } catch (RuntimeException auditFailure) {
       // The original error matters more to the caller; the audit gap is logged loudly.
       LOG.error("could not record failed {}: {}", op.auditAction(), auditFailure.toString());

@@ -11,7 +11,10 @@ import io.cordon.context.Subject;
  * @param scopes the token's scopes; for sessions, {@code api}
  */
 public record Authenticated(
-    Subject subject, String credentialId, AuthMethod method, boolean mfaPending,
+    Subject subject,
+    String credentialId,
+    AuthMethod method,
+    boolean mfaPending,
     java.util.Set<String> scopes) {
   public Authenticated {
     scopes = java.util.Set.copyOf(scopes);

@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The directory of organisations and users, behind the one door: administrators create, members
- * of the home organisation read. Thread-safe.
+ * The directory of organisations and users, behind the one door: administrators create, members of
+ * the home organisation read. Thread-safe.
  */
 public final class DirectoryService {
   /** Organisation-wide roles. Workspace roles are separate (see WorkspaceRole). */
@@ -47,7 +47,9 @@ public final class DirectoryService {
           }
           Organisation org = new Organisation(OrgId.random(), name, kind, door.clock().instant());
           tx.organisations().insert(org);
-          return Performed.of(org, AuditObject.of("organisation", org.id().value(), name),
+          return Performed.of(
+              org,
+              AuditObject.of("organisation", org.id().value(), name),
               Map.of("kind", kind.code()));
         });
   }
@@ -60,11 +62,15 @@ public final class DirectoryService {
   }
 
   /**
-   * Creates a user in an existing organisation. Without a password the account cannot log in
-   * until one is set (an invitation, in a later release).
+   * Creates a user in an existing organisation. Without a password the account cannot log in until
+   * one is set (an invitation, in a later release).
    */
   public User createUser(
-      RequestContext ctx, String username, String email, String orgName, Set<String> roles,
+      RequestContext ctx,
+      String username,
+      String email,
+      String orgName,
+      Set<String> roles,
       Optional<char[]> password) {
     String name = checkUsername(username);
     Set<String> checkedRoles = checkRoles(roles);
@@ -73,14 +79,19 @@ public final class DirectoryService {
         ctx,
         Guarded.of("user.create", Action.ADMINISTER, Resource.system("user")),
         (tx, resource) -> {
-          Organisation org = tx.organisations().findByName(orgName)
-              .orElseThrow(() -> new CordonException.NotFound("no organisation '" + orgName + "'"));
+          Organisation org =
+              tx.organisations()
+                  .findByName(orgName)
+                  .orElseThrow(
+                      () -> new CordonException.NotFound("no organisation '" + orgName + "'"));
           if (org.kind() == OrgKind.PARTNER && checkedRoles.contains("admin")) {
             throw new CordonException.InvalidInput("partner users cannot be administrators");
           }
           User user = newUser(name, email, org, checkedRoles, hash, door.clock().instant());
           tx.users().insert(user);
-          return Performed.of(user, AuditObject.of("user", user.id().value(), name),
+          return Performed.of(
+              user,
+              AuditObject.of("user", user.id().value(), name),
               Map.of("org", org.name(), "roles", checkedRoles.stream().sorted().toList()));
         });
   }
@@ -92,16 +103,32 @@ public final class DirectoryService {
         (tx, resource) -> new Performed<>(tx.users().list(), Optional.empty(), Map.of()));
   }
 
-  static User newUser(String name, String email, Organisation org, Set<String> roles,
-      Optional<String> hash, java.time.Instant now) {
-    return new User(UserId.random(), name, email, org.id(), roles, hash, Optional.empty(), false,
-        0, 0, Optional.empty(), UserStatus.ACTIVE, now);
+  static User newUser(
+      String name,
+      String email,
+      Organisation org,
+      Set<String> roles,
+      Optional<String> hash,
+      java.time.Instant now) {
+    return new User(
+        UserId.random(),
+        name,
+        email,
+        org.id(),
+        roles,
+        hash,
+        Optional.empty(),
+        false,
+        0,
+        0,
+        Optional.empty(),
+        UserStatus.ACTIVE,
+        now);
   }
 
   public static String checkUsername(String raw) {
     if (raw == null || !USERNAME.matcher(raw).matches()) {
-      throw new CordonException.InvalidInput(
-          "username must be 2-128 letters, digits or . _ @ + -");
+      throw new CordonException.InvalidInput("username must be 2-128 letters, digits or . _ @ + -");
     }
     return raw.toLowerCase(Locale.ROOT);
   }
@@ -126,9 +153,12 @@ public final class DirectoryService {
   }
 
   private static String checkName(String raw) {
-    if (raw == null || raw.isBlank() || raw.length() > 200
+    if (raw == null
+        || raw.isBlank()
+        || raw.length() > 200
         || raw.chars().anyMatch(Character::isISOControl)) {
-      throw new CordonException.InvalidInput("organisation name must be 1-200 printable characters");
+      throw new CordonException.InvalidInput(
+          "organisation name must be 1-200 printable characters");
     }
     return raw.strip();
   }

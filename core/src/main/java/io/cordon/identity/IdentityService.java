@@ -25,8 +25,8 @@ import java.util.function.Supplier;
 /**
  * Authentication: password logins with lockout and per-address throttling, the TOTP second factor
  * (RFC 6238) and its enrolment, sessions, API tokens. This is the "authenticate" step before the
- * one door, so it audits its own events ({@code auth.login}, {@code auth.login_failed},
- * {@code auth.mfa}, {@code auth.logout}, {@code token.create}) in the transaction of each change.
+ * one door, so it audits its own events ({@code auth.login}, {@code auth.login_failed}, {@code
+ * auth.mfa}, {@code auth.logout}, {@code token.create}) in the transaction of each change.
  *
  * <p>Secrets never reach the database: sessions and tokens are stored as SHA-256 hashes, TOTP
  * secrets sealed under the system secrets key. Thread-safe.
@@ -73,8 +73,8 @@ public final class IdentityService {
     AddressRateLimiter.Verdict verdict = throttle.addresses().tryAcquire(ctx.clientIp());
     if (!verdict.allowed()) {
       recordFailure(ctx, username, "throttled", Optional.empty());
-      throw new CordonException.Throttled("too many login attempts; try again later",
-          verdict.retryAfterSeconds());
+      throw new CordonException.Throttled(
+          "too many login attempts; try again later", verdict.retryAfterSeconds());
     }
     Optional<User> found = store.read(tx -> tx.users().findByUsername(username));
     if (found.isEmpty()) {
@@ -84,11 +84,15 @@ public final class IdentityService {
     }
     User user = found.get();
     boolean passwordOk =
-        user.passwordHash().map(h -> hasher.verify(password, h)).orElseGet(() -> {
-          hasher.verifyDummy(password);
-          return false;
-        });
-    return store.inTransaction(tx -> completeLogin(tx, ctx, user.id(), passwordOk, username))
+        user.passwordHash()
+            .map(h -> hasher.verify(password, h))
+            .orElseGet(
+                () -> {
+                  hasher.verifyDummy(password);
+                  return false;
+                });
+    return store
+        .inTransaction(tx -> completeLogin(tx, ctx, user.id(), passwordOk, username))
         .orElseThrow(() -> new CordonException.Unauthenticated(GENERIC_FAILURE));
   }
 
@@ -97,9 +101,9 @@ public final class IdentityService {
     Instant now = clock.instant();
     User user = tx.users().find(id).orElseThrow();
     String refusal =
-        user.status() != UserStatus.ACTIVE ? "account disabled"
-            : user.isLockedAt(now) ? "account locked"
-            : !passwordOk ? "wrong password" : null;
+        user.status() != UserStatus.ACTIVE
+            ? "account disabled"
+            : user.isLockedAt(now) ? "account locked" : !passwordOk ? "wrong password" : null;
     if (refusal != null) {
       if (!passwordOk && !user.isLockedAt(now)) {
         LoginThrottle.Lockout lock = throttle.afterFailure(user.failedLogins());
@@ -115,14 +119,30 @@ public final class IdentityService {
     IssuedSecret issued = secrets.issue(SecretTokens.Kind.SESSION);
     String secret = issued.secret();
     SessionRecord session =
-        new SessionRecord(io.cordon.context.OpaqueId.next("s"), issued.secretHash(),
-            user.id(), AuthMethod.PASSWORD, user.totpEnabled(), ctx.clientIp(), now, now,
-            now.plus(limits.absoluteTimeout()), false);
+        new SessionRecord(
+            io.cordon.context.OpaqueId.next("s"),
+            issued.secretHash(),
+            user.id(),
+            AuthMethod.PASSWORD,
+            user.totpEnabled(),
+            ctx.clientIp(),
+            now,
+            now,
+            now.plus(limits.absoluteTimeout()),
+            false);
     tx.sessions().insert(session);
     Subject subject = subjectOf(tx, user);
     RequestContext who = ctx.authenticated(subject, session.id(), AuthMethod.PASSWORD);
-    tx.audit().append(AuditEvents.of(who, now, "auth.login", Optional.of(userObject(user)),
-        AuditEvent.Outcome.SUCCESS, Optional.empty(), Map.of("mfaPending", user.totpEnabled())));
+    tx.audit()
+        .append(
+            AuditEvents.of(
+                who,
+                now,
+                "auth.login",
+                Optional.of(userObject(user)),
+                AuditEvent.Outcome.SUCCESS,
+                Optional.empty(),
+                Map.of("mfaPending", user.totpEnabled())));
     return Optional.of(new LoginResult(secret, session, user, user.totpEnabled()));
   }
 
@@ -136,20 +156,24 @@ public final class IdentityService {
     }
     String hash = SecretTokens.sha256Hex(secret);
     Instant now = clock.instant();
-    return store.inTransaction(tx -> {
-      SessionRecord s = tx.sessions().findBySecretHash(hash)
-          .orElseThrow(() -> new CordonException.Unauthenticated("no valid session"));
-      if (s.revoked() || !now.isBefore(s.expires())
-          || now.isAfter(s.lastSeen().plus(limits.idleTimeout()))) {
-        throw new CordonException.Unauthenticated("the session has ended; log in again");
-      }
-      User user = activeUser(tx, s.user());
-      if (Duration.between(s.lastSeen(), now).compareTo(LAST_SEEN_GRANULARITY) > 0) {
-        tx.sessions().update(s.withLastSeen(now));
-      }
-      return new Authenticated(subjectOf(tx, user), s.id(), s.auth(), s.mfaPending(),
-          Set.of("api"));
-    });
+    return store.inTransaction(
+        tx -> {
+          SessionRecord s =
+              tx.sessions()
+                  .findBySecretHash(hash)
+                  .orElseThrow(() -> new CordonException.Unauthenticated("no valid session"));
+          if (s.revoked()
+              || !now.isBefore(s.expires())
+              || now.isAfter(s.lastSeen().plus(limits.idleTimeout()))) {
+            throw new CordonException.Unauthenticated("the session has ended; log in again");
+          }
+          User user = activeUser(tx, s.user());
+          if (Duration.between(s.lastSeen(), now).compareTo(LAST_SEEN_GRANULARITY) > 0) {
+            tx.sessions().update(s.withLastSeen(now));
+          }
+          return new Authenticated(
+              subjectOf(tx, user), s.id(), s.auth(), s.mfaPending(), Set.of("api"));
+        });
   }
 
   /** Resolves an API token secret. Expired and revoked tokens are refused. */
@@ -159,15 +183,19 @@ public final class IdentityService {
     }
     String hash = SecretTokens.sha256Hex(secret);
     Instant now = clock.instant();
-    return store.read(tx -> {
-      ApiTokenRecord t = tx.tokens().findBySecretHash(hash)
-          .orElseThrow(() -> new CordonException.Unauthenticated("invalid token"));
-      if (!t.isUsableAt(now)) {
-        throw new CordonException.Unauthenticated("the token is expired or revoked");
-      }
-      User user = activeUser(tx, t.user());
-      return new Authenticated(subjectOf(tx, user), t.id(), AuthMethod.TOKEN, false, t.scopes());
-    });
+    return store.read(
+        tx -> {
+          ApiTokenRecord t =
+              tx.tokens()
+                  .findBySecretHash(hash)
+                  .orElseThrow(() -> new CordonException.Unauthenticated("invalid token"));
+          if (!t.isUsableAt(now)) {
+            throw new CordonException.Unauthenticated("the token is expired or revoked");
+          }
+          User user = activeUser(tx, t.user());
+          return new Authenticated(
+              subjectOf(tx, user), t.id(), AuthMethod.TOKEN, false, t.scopes());
+        });
   }
 
   /** Completes the second factor of a password session with a TOTP code. */
@@ -175,25 +203,42 @@ public final class IdentityService {
     Subject who = ctx.requireSubject();
     String sessionId = ctx.sessionId().orElseThrow();
     Instant now = clock.instant();
-    boolean ok = store.inTransaction(tx -> {
-      User user = tx.users().find(who.user()).orElseThrow();
-      if (!user.totpEnabled() || user.totpSealed().isEmpty()) {
-        throw new CordonException.Conflict("no TOTP factor is enrolled");
-      }
-      OptionalLong step = verifyCode(user, code, now);
-      if (step.isEmpty()) {
-        tx.audit().append(AuditEvents.of(ctx, now, "auth.mfa", Optional.of(userObject(user)),
-            AuditEvent.Outcome.DENIED, Optional.of("wrong or reused TOTP code"), Map.of()));
-        return false;
-      }
-      tx.users().update(user.withTotpStep(step.getAsLong()));
-      SessionRecord s = tx.sessions().find(sessionId).orElseThrow();
-      tx.sessions().update(s.completedFactor(AuthMethod.PASSWORD_TOTP));
-      tx.audit().append(AuditEvents.of(ctx.authenticated(who, sessionId, AuthMethod.PASSWORD_TOTP),
-          now, "auth.mfa", Optional.of(userObject(user)), AuditEvent.Outcome.SUCCESS,
-          Optional.empty(), Map.of("factor", "totp")));
-      return true;
-    });
+    boolean ok =
+        store.inTransaction(
+            tx -> {
+              User user = tx.users().find(who.user()).orElseThrow();
+              if (!user.totpEnabled() || user.totpSealed().isEmpty()) {
+                throw new CordonException.Conflict("no TOTP factor is enrolled");
+              }
+              OptionalLong step = verifyCode(user, code, now);
+              if (step.isEmpty()) {
+                tx.audit()
+                    .append(
+                        AuditEvents.of(
+                            ctx,
+                            now,
+                            "auth.mfa",
+                            Optional.of(userObject(user)),
+                            AuditEvent.Outcome.DENIED,
+                            Optional.of("wrong or reused TOTP code"),
+                            Map.of()));
+                return false;
+              }
+              tx.users().update(user.withTotpStep(step.getAsLong()));
+              SessionRecord s = tx.sessions().find(sessionId).orElseThrow();
+              tx.sessions().update(s.completedFactor(AuthMethod.PASSWORD_TOTP));
+              tx.audit()
+                  .append(
+                      AuditEvents.of(
+                          ctx.authenticated(who, sessionId, AuthMethod.PASSWORD_TOTP),
+                          now,
+                          "auth.mfa",
+                          Optional.of(userObject(user)),
+                          AuditEvent.Outcome.SUCCESS,
+                          Optional.empty(),
+                          Map.of("factor", "totp")));
+              return true;
+            });
     if (!ok) {
       throw new CordonException.Unauthenticated("wrong or reused code");
     }
@@ -204,17 +249,25 @@ public final class IdentityService {
     Subject who = ctx.requireSubject();
     TotpSecret secret = TotpSecret.generate(random, TotpSecret.DEFAULT_BYTES);
     String sealed = seal(secret.bytes(), who.user());
-    store.inTransaction(tx -> {
-      User user = tx.users().find(who.user()).orElseThrow();
-      if (user.totpEnabled()) {
-        throw new CordonException.Conflict("a TOTP factor is already enrolled");
-      }
-      tx.users().update(user.withTotp(Optional.of(sealed), false));
-      tx.audit().append(AuditEvents.of(ctx, clock.instant(), "auth.mfa_enroll",
-          Optional.of(userObject(user)), AuditEvent.Outcome.SUCCESS, Optional.empty(),
-          Map.of("factor", "totp", "stage", "started")));
-      return null;
-    });
+    store.inTransaction(
+        tx -> {
+          User user = tx.users().find(who.user()).orElseThrow();
+          if (user.totpEnabled()) {
+            throw new CordonException.Conflict("a TOTP factor is already enrolled");
+          }
+          tx.users().update(user.withTotp(Optional.of(sealed), false));
+          tx.audit()
+              .append(
+                  AuditEvents.of(
+                      ctx,
+                      clock.instant(),
+                      "auth.mfa_enroll",
+                      Optional.of(userObject(user)),
+                      AuditEvent.Outcome.SUCCESS,
+                      Optional.empty(),
+                      Map.of("factor", "totp", "stage", "started")));
+          return null;
+        });
     return new TotpEnrolment(secret.toBase32(), totp.otpauthUri(issuer, who.username(), secret));
   }
 
@@ -222,21 +275,32 @@ public final class IdentityService {
   public void confirmTotp(RequestContext ctx, String code) {
     Subject who = ctx.requireSubject();
     Instant now = clock.instant();
-    boolean ok = store.inTransaction(tx -> {
-      User user = tx.users().find(who.user()).orElseThrow();
-      if (user.totpSealed().isEmpty() || user.totpEnabled()) {
-        throw new CordonException.Conflict("no TOTP enrolment is pending");
-      }
-      OptionalLong step = verifyCode(user, code, now);
-      Optional<String> reason = step.isEmpty() ? Optional.of("wrong code") : Optional.empty();
-      if (step.isPresent()) {
-        tx.users().update(user.withTotp(user.totpSealed(), true).withTotpStep(step.getAsLong()));
-      }
-      tx.audit().append(AuditEvents.of(ctx, now, "auth.mfa_enroll", Optional.of(userObject(user)),
-          step.isPresent() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.DENIED, reason,
-          Map.of("factor", "totp", "stage", "confirmed")));
-      return step.isPresent();
-    });
+    boolean ok =
+        store.inTransaction(
+            tx -> {
+              User user = tx.users().find(who.user()).orElseThrow();
+              if (user.totpSealed().isEmpty() || user.totpEnabled()) {
+                throw new CordonException.Conflict("no TOTP enrolment is pending");
+              }
+              OptionalLong step = verifyCode(user, code, now);
+              Optional<String> reason =
+                  step.isEmpty() ? Optional.of("wrong code") : Optional.empty();
+              if (step.isPresent()) {
+                tx.users()
+                    .update(user.withTotp(user.totpSealed(), true).withTotpStep(step.getAsLong()));
+              }
+              tx.audit()
+                  .append(
+                      AuditEvents.of(
+                          ctx,
+                          now,
+                          "auth.mfa_enroll",
+                          Optional.of(userObject(user)),
+                          step.isPresent() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.DENIED,
+                          reason,
+                          Map.of("factor", "totp", "stage", "confirmed")));
+              return step.isPresent();
+            });
     if (!ok) {
       throw new CordonException.InvalidInput("the code does not match; enrolment not confirmed");
     }
@@ -246,47 +310,77 @@ public final class IdentityService {
   public void logout(RequestContext ctx) {
     Subject who = ctx.requireSubject();
     String sessionId = ctx.sessionId().orElseThrow();
-    store.inTransaction(tx -> {
-      tx.sessions().update(tx.sessions().find(sessionId).orElseThrow().asRevoked());
-      tx.audit().append(AuditEvents.of(ctx, clock.instant(), "auth.logout",
-          Optional.of(AuditObject.of("user", who.user().value(), who.username())),
-          AuditEvent.Outcome.SUCCESS, Optional.empty(), Map.of()));
-      return null;
-    });
+    store.inTransaction(
+        tx -> {
+          tx.sessions().update(tx.sessions().find(sessionId).orElseThrow().asRevoked());
+          tx.audit()
+              .append(
+                  AuditEvents.of(
+                      ctx,
+                      clock.instant(),
+                      "auth.logout",
+                      Optional.of(AuditObject.of("user", who.user().value(), who.username())),
+                      AuditEvent.Outcome.SUCCESS,
+                      Optional.empty(),
+                      Map.of()));
+          return null;
+        });
   }
 
   /** Creates an API token for a user; the secret is returned once. */
-  public IssuedToken createToken(RequestContext ctx, String username, Set<String> scopes,
-      Duration ttl) {
+  public IssuedToken createToken(
+      RequestContext ctx, String username, Set<String> scopes, Duration ttl) {
     if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(Duration.ofDays(366)) > 0) {
       throw new CordonException.InvalidInput("token lifetime must be between 1s and 366 days");
     }
     Set<String> wanted = scopes.isEmpty() ? Set.of("api") : scopes;
     for (String scope : wanted) {
       if (!Set.of("api", "metrics", "audit").contains(scope)) {
-        throw new CordonException.InvalidInput("unknown scope '" + scope
-            + "' (known: api, metrics, audit)");
+        throw new CordonException.InvalidInput(
+            "unknown scope '" + scope + "' (known: api, metrics, audit)");
       }
     }
     Subject actor = ctx.requireSubject();
-    return store.inTransaction(tx -> {
-      User user = tx.users().findByUsername(username)
-          .orElseThrow(() -> new CordonException.NotFound("no user '" + username + "'"));
-      if (!actor.user().equals(user.id()) && !actor.isAdministrator()) {
-        throw new CordonException.Denied("only administrators create tokens for other users");
-      }
-      IssuedSecret issued = secrets.issue(SecretTokens.Kind.API_TOKEN);
-      String secret = issued.secret();
-      Instant now = clock.instant();
-      ApiTokenRecord record = new ApiTokenRecord(io.cordon.context.OpaqueId.next("t"),
-          issued.secretHash(), user.id(), wanted, now, now.plus(ttl), false);
-      tx.tokens().insert(record);
-      tx.audit().append(AuditEvents.of(ctx, now, "token.create",
-          Optional.of(AuditObject.of("token", record.id(), null)), AuditEvent.Outcome.SUCCESS,
-          Optional.empty(), Map.of("for", user.username(), "scopes", wanted.stream().sorted().toList(),
-              "expires", record.expires().toString())));
-      return new IssuedToken(secret, record);
-    });
+    return store.inTransaction(
+        tx -> {
+          User user =
+              tx.users()
+                  .findByUsername(username)
+                  .orElseThrow(() -> new CordonException.NotFound("no user '" + username + "'"));
+          if (!actor.user().equals(user.id()) && !actor.isAdministrator()) {
+            throw new CordonException.Denied("only administrators create tokens for other users");
+          }
+          IssuedSecret issued = secrets.issue(SecretTokens.Kind.API_TOKEN);
+          String secret = issued.secret();
+          Instant now = clock.instant();
+          ApiTokenRecord record =
+              new ApiTokenRecord(
+                  io.cordon.context.OpaqueId.next("t"),
+                  issued.secretHash(),
+                  user.id(),
+                  wanted,
+                  now,
+                  now.plus(ttl),
+                  false);
+          tx.tokens().insert(record);
+          tx.audit()
+              .append(
+                  AuditEvents.of(
+                      ctx,
+                      now,
+                      "token.create",
+                      Optional.of(AuditObject.of("token", record.id(), null)),
+                      AuditEvent.Outcome.SUCCESS,
+                      Optional.empty(),
+                      Map.of(
+                          "for",
+                          user.username(),
+                          "scopes",
+                          wanted.stream().sorted().toList(),
+                          "expires",
+                          record.expires().toString())));
+          return new IssuedToken(secret, record);
+        });
   }
 
   private OptionalLong verifyCode(User user, String code, Instant now) {
@@ -301,21 +395,28 @@ public final class IdentityService {
     }
   }
 
-  private void recordFailure(RequestContext ctx, String username, String reason,
-      Optional<User> user) {
+  private void recordFailure(
+      RequestContext ctx, String username, String reason, Optional<User> user) {
     store.inTransaction(tx -> tx.audit().append(failureEvent(ctx, username, reason, user)));
   }
 
-  private AuditEvent failureEvent(RequestContext ctx, String username, String reason,
-      Optional<User> user) {
-    return new AuditEvent(0, clock.instant(), AuditEvents.claimed(username), "auth.login_failed",
-        user.map(IdentityService::userObject), AuditEvent.Outcome.DENIED, Optional.of(reason),
-        AuditEvents.context(ctx), Map.of());
+  private AuditEvent failureEvent(
+      RequestContext ctx, String username, String reason, Optional<User> user) {
+    return new AuditEvent(
+        0,
+        clock.instant(),
+        AuditEvents.claimed(username),
+        "auth.login_failed",
+        user.map(IdentityService::userObject),
+        AuditEvent.Outcome.DENIED,
+        Optional.of(reason),
+        AuditEvents.context(ctx),
+        Map.of());
   }
 
   private static User activeUser(Transaction tx, UserId id) {
-    User user = tx.users().find(id)
-        .orElseThrow(() -> new CordonException.Unauthenticated("no such user"));
+    User user =
+        tx.users().find(id).orElseThrow(() -> new CordonException.Unauthenticated("no such user"));
     if (user.status() != UserStatus.ACTIVE) {
       throw new CordonException.Unauthenticated("the account is disabled");
     }
@@ -333,7 +434,10 @@ public final class IdentityService {
 
   private String seal(byte[] secret, UserId owner) {
     try {
-      byte[] ct = systemSecrets.get().encrypt(secret, ("totp:" + owner.value()).getBytes(StandardCharsets.UTF_8));
+      byte[] ct =
+          systemSecrets
+              .get()
+              .encrypt(secret, ("totp:" + owner.value()).getBytes(StandardCharsets.UTF_8));
       return Base64.getEncoder().encodeToString(ct);
     } catch (GeneralSecurityException e) {
       throw new CordonException.Unavailable("cannot seal the TOTP secret", e);
@@ -342,8 +446,11 @@ public final class IdentityService {
 
   private byte[] unseal(String sealed, UserId owner) {
     try {
-      return systemSecrets.get().decrypt(Base64.getDecoder().decode(sealed),
-          ("totp:" + owner.value()).getBytes(StandardCharsets.UTF_8));
+      return systemSecrets
+          .get()
+          .decrypt(
+              Base64.getDecoder().decode(sealed),
+              ("totp:" + owner.value()).getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new CordonException.IntegrityViolation("stored secret failed its integrity check", e);
     }

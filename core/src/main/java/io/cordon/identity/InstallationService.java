@@ -34,8 +34,8 @@ public final class InstallationService {
   private final PasswordHasher hasher;
   private final Clock clock;
 
-  public InstallationService(MetadataStore store, KeyHierarchy keys, PasswordHasher hasher,
-      Clock clock) {
+  public InstallationService(
+      MetadataStore store, KeyHierarchy keys, PasswordHasher hasher, Clock clock) {
     this.store = store;
     this.keys = keys;
     this.hasher = hasher;
@@ -50,42 +50,62 @@ public final class InstallationService {
   public User initialise(String homeOrg, String adminUsername, char[] adminPassword) {
     String admin = DirectoryService.checkUsername(adminUsername);
     String hash = hasher.hash(DirectoryService.checkPassword(adminPassword));
-    return store.inTransaction(tx -> {
-      if (tx.settings().get(INSTALL_ID).isPresent()) {
-        throw new CordonException.Conflict("this installation is already initialised");
-      }
-      Instant now = clock.instant();
-      String installId = OpaqueId.next("i");
-      tx.settings().put(INSTALL_ID, installId);
-      KeysetRecord secrets = keys.newKeyset("system-secrets");
-      tx.keysets().insert(secrets);
-      tx.settings().put(SYSTEM_SECRETS, secrets.id().value());
-      Organisation org = new Organisation(OrgId.random(), homeOrg, OrgKind.HOME, now);
-      tx.organisations().insert(org);
-      User operator = DirectoryService.newUser(OPERATOR, "", org, Set.of("admin"),
-          Optional.empty(), now);
-      tx.users().insert(operator);
-      User first = DirectoryService.newUser(admin, "", org, Set.of("admin"), Optional.of(hash), now);
-      tx.users().insert(first);
-      RequestContext ctx = operatorContext(org, operator);
-      tx.audit().append(AuditEvents.of(ctx, now, "system.init",
-          Optional.of(AuditObject.of("installation", installId, null)), AuditEvent.Outcome.SUCCESS,
-          Optional.empty(), Map.of("homeOrg", homeOrg)));
-      tx.audit().append(AuditEvents.of(ctx, now, "user.create",
-          Optional.of(AuditObject.of("user", first.id().value(), admin)),
-          AuditEvent.Outcome.SUCCESS, Optional.empty(), Map.of("roles", java.util.List.of("admin"))));
-      return first;
-    });
+    return store.inTransaction(
+        tx -> {
+          if (tx.settings().get(INSTALL_ID).isPresent()) {
+            throw new CordonException.Conflict("this installation is already initialised");
+          }
+          Instant now = clock.instant();
+          String installId = OpaqueId.next("i");
+          tx.settings().put(INSTALL_ID, installId);
+          KeysetRecord secrets = keys.newKeyset("system-secrets");
+          tx.keysets().insert(secrets);
+          tx.settings().put(SYSTEM_SECRETS, secrets.id().value());
+          Organisation org = new Organisation(OrgId.random(), homeOrg, OrgKind.HOME, now);
+          tx.organisations().insert(org);
+          User operator =
+              DirectoryService.newUser(OPERATOR, "", org, Set.of("admin"), Optional.empty(), now);
+          tx.users().insert(operator);
+          User first =
+              DirectoryService.newUser(admin, "", org, Set.of("admin"), Optional.of(hash), now);
+          tx.users().insert(first);
+          RequestContext ctx = operatorContext(org, operator);
+          tx.audit()
+              .append(
+                  AuditEvents.of(
+                      ctx,
+                      now,
+                      "system.init",
+                      Optional.of(AuditObject.of("installation", installId, null)),
+                      AuditEvent.Outcome.SUCCESS,
+                      Optional.empty(),
+                      Map.of("homeOrg", homeOrg)));
+          tx.audit()
+              .append(
+                  AuditEvents.of(
+                      ctx,
+                      now,
+                      "user.create",
+                      Optional.of(AuditObject.of("user", first.id().value(), admin)),
+                      AuditEvent.Outcome.SUCCESS,
+                      Optional.empty(),
+                      Map.of("roles", java.util.List.of("admin"))));
+          return first;
+        });
   }
 
   /** The context offline CLI commands run in: the local operator, channel {@code cli}. */
   public RequestContext operatorContext() {
-    return store.read(tx -> {
-      User operator = tx.users().findByUsername(OPERATOR)
-          .orElseThrow(() -> new CordonException.Conflict("the installation is not initialised"));
-      Organisation org = tx.organisations().find(operator.org()).orElseThrow();
-      return operatorContext(org, operator);
-    });
+    return store.read(
+        tx -> {
+          User operator =
+              tx.users()
+                  .findByUsername(OPERATOR)
+                  .orElseThrow(
+                      () -> new CordonException.Conflict("the installation is not initialised"));
+          Organisation org = tx.organisations().find(operator.org()).orElseThrow();
+          return operatorContext(org, operator);
+        });
   }
 
   /**
@@ -95,24 +115,31 @@ public final class InstallationService {
    * that user with {@code auth: local}.
    */
   public RequestContext localContextFor(String username) {
-    return store.read(tx -> {
-      User user = tx.users().findByUsername(username)
-          .orElseThrow(() -> new CordonException.NotFound("no user '" + username + "'"));
-      Organisation org = tx.organisations().find(user.org()).orElseThrow();
-      return operatorContext(org, user);
-    });
+    return store.read(
+        tx -> {
+          User user =
+              tx.users()
+                  .findByUsername(username)
+                  .orElseThrow(() -> new CordonException.NotFound("no user '" + username + "'"));
+          Organisation org = tx.organisations().find(user.org()).orElseThrow();
+          return operatorContext(org, user);
+        });
   }
 
   /** The id of the system secrets keyset (TOTP secrets and the like are sealed under it). */
   public KeysetRecord systemSecrets() {
-    return store.read(tx -> tx.settings().get(SYSTEM_SECRETS)
-        .flatMap(id -> tx.keysets().find(new io.cordon.crypto.KeysetId(id)))
-        .orElseThrow(() -> new CordonException.Conflict("the installation is not initialised")));
+    return store.read(
+        tx ->
+            tx.settings()
+                .get(SYSTEM_SECRETS)
+                .flatMap(id -> tx.keysets().find(new io.cordon.crypto.KeysetId(id)))
+                .orElseThrow(
+                    () -> new CordonException.Conflict("the installation is not initialised")));
   }
 
   private static RequestContext operatorContext(Organisation org, User operator) {
-    Subject subject = new Subject(operator.id(), operator.username(), org.id(), org.kind(),
-        operator.roles());
+    Subject subject =
+        new Subject(operator.id(), operator.username(), org.id(), org.kind(), operator.roles());
     return RequestContext.anonymous(Channel.CLI, "127.0.0.1", Optional.empty(), "")
         .authenticated(subject, null, AuthMethod.LOCAL_OPERATOR);
   }

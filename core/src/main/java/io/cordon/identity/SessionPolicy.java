@@ -10,7 +10,9 @@ import java.time.Duration;
  */
 public record SessionPolicy(Duration idleTimeout, Duration absoluteTimeout) {
   public SessionPolicy {
-    if (idleTimeout.isNegative() || idleTimeout.isZero() || absoluteTimeout.compareTo(idleTimeout) < 0) {
+    if (idleTimeout.isNegative()
+        || idleTimeout.isZero()
+        || absoluteTimeout.compareTo(idleTimeout) < 0) {
       throw new IllegalArgumentException("session limits out of range");
     }
   }

@@ -43,28 +43,88 @@ public record User(
   }
 
   public User withPasswordHash(String hash) {
-    return new User(id, username, email, org, roles, Optional.of(hash), totpSealed, totpEnabled,
-        totpLastStep, failedLogins, lockedUntil, status, created);
+    return new User(
+        id,
+        username,
+        email,
+        org,
+        roles,
+        Optional.of(hash),
+        totpSealed,
+        totpEnabled,
+        totpLastStep,
+        failedLogins,
+        lockedUntil,
+        status,
+        created);
   }
 
   public User withTotp(Optional<String> sealed, boolean enabled) {
-    return new User(id, username, email, org, roles, passwordHash, sealed, enabled, 0,
-        failedLogins, lockedUntil, status, created);
+    return new User(
+        id,
+        username,
+        email,
+        org,
+        roles,
+        passwordHash,
+        sealed,
+        enabled,
+        0,
+        failedLogins,
+        lockedUntil,
+        status,
+        created);
   }
 
   public User withTotpStep(long step) {
-    return new User(id, username, email, org, roles, passwordHash, totpSealed, totpEnabled, step,
-        failedLogins, lockedUntil, status, created);
+    return new User(
+        id,
+        username,
+        email,
+        org,
+        roles,
+        passwordHash,
+        totpSealed,
+        totpEnabled,
+        step,
+        failedLogins,
+        lockedUntil,
+        status,
+        created);
   }
 
   public User withLoginFailures(int failures, Optional<Instant> lockUntil) {
-    return new User(id, username, email, org, roles, passwordHash, totpSealed, totpEnabled,
-        totpLastStep, failures, lockUntil, status, created);
+    return new User(
+        id,
+        username,
+        email,
+        org,
+        roles,
+        passwordHash,
+        totpSealed,
+        totpEnabled,
+        totpLastStep,
+        failures,
+        lockUntil,
+        status,
+        created);
   }
 
   public User withStatus(UserStatus newStatus) {
-    return new User(id, username, email, org, roles, passwordHash, totpSealed, totpEnabled,
-        totpLastStep, failedLogins, lockedUntil, newStatus, created);
+    return new User(
+        id,
+        username,
+        email,
+        org,
+        roles,
+        passwordHash,
+        totpSealed,
+        totpEnabled,
+        totpLastStep,
+        failedLogins,
+        lockedUntil,
+        newStatus,
+        created);
   }
 
   public boolean isLockedAt(Instant now) {

@@ -10,8 +10,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FileNamesTest {
   @ParameterizedTest
-  @ValueSource(strings = {"../etc/passwd", "a/b", "a\\b", "..", ".", "", "   ", "x\u0000y",
-      "line\nbreak", "tab\there"})
+  @ValueSource(
+      strings = {
+        "../etc/passwd",
+        "a/b",
+        "a\\b",
+        "..",
+        ".",
+        "",
+        "   ",
+        "x\u0000y",
+        "line\nbreak",
+        "tab\there"
+      })
   void check_pathLikeOrControl_rejected(String name) {
     assertThatThrownBy(() -> FileNames.check(name, "file"))
         .isInstanceOf(CordonException.InvalidInput.class);

@@ -27,7 +27,8 @@ class VerifyingCopyTest {
     byte[] in = data(200_000);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     long[] sent = {0};
-    new VerifyingCopy(in.length, sha(in)).copy(new ByteArrayInputStream(in), out, n -> sent[0] += n);
+    new VerifyingCopy(in.length, sha(in))
+        .copy(new ByteArrayInputStream(in), out, n -> sent[0] += n);
     assertThat(out.toByteArray()).isEqualTo(in);
     assertThat(sent[0]).isEqualTo(in.length);
   }
@@ -37,8 +38,10 @@ class VerifyingCopyTest {
     byte[] in = data(200_000);
     String wrong = sha(data(5));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    assertThatThrownBy(() -> new VerifyingCopy(in.length, wrong)
-        .copy(new ByteArrayInputStream(in), out, n -> {}))
+    assertThatThrownBy(
+            () ->
+                new VerifyingCopy(in.length, wrong)
+                    .copy(new ByteArrayInputStream(in), out, n -> {}))
         .isInstanceOf(CordonException.IntegrityViolation.class);
     assertThat(out.size()).isLessThan(in.length);
   }
@@ -47,8 +50,10 @@ class VerifyingCopyTest {
   void copy_shorterThanRecorded_fails() throws Exception {
     byte[] in = data(1000);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    assertThatThrownBy(() -> new VerifyingCopy(in.length + 1, sha(in))
-        .copy(new ByteArrayInputStream(in), out, n -> {}))
+    assertThatThrownBy(
+            () ->
+                new VerifyingCopy(in.length + 1, sha(in))
+                    .copy(new ByteArrayInputStream(in), out, n -> {}))
         .isInstanceOf(CordonException.IntegrityViolation.class);
     assertThat(out.size()).isZero();
   }
@@ -56,7 +61,8 @@ class VerifyingCopyTest {
   @Test
   void copy_emptyFile_verifies() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new VerifyingCopy(0, sha(new byte[0])).copy(new ByteArrayInputStream(new byte[0]), out, n -> {});
+    new VerifyingCopy(0, sha(new byte[0]))
+        .copy(new ByteArrayInputStream(new byte[0]), out, n -> {});
     assertThat(out.size()).isZero();
   }
 }

@@ -68,6 +68,7 @@ class LoginThrottleTest {
             Optional.empty(),
             Optional.empty(),
             false,
+            0,
             4,
             Optional.empty(),
             UserStatus.ACTIVE,

@@ -152,7 +152,6 @@ class PasswordHasherTest {
     assertThat(hasher.toString()).contains("256").doesNotContain("$argon2id");
   }
 
-
   private static byte[] filled(int length, int value) {
     byte[] bytes = new byte[length];
     Arrays.fill(bytes, (byte) value);

@@ -15,9 +15,9 @@ import io.cordon.identity.UserId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class RoleBasedPolicyEngineTest {
   private final PolicyEngine engine = new RoleBasedPolicyEngine();
@@ -41,19 +41,26 @@ class RoleBasedPolicyEngineTest {
     "AUDITOR, VIEW, PERMIT", "AUDITOR, DOWNLOAD, DENY", "AUDITOR, AUDIT, PERMIT"
   })
   void decide_workspaceRole_matchesRoleTable(WorkspaceRole role, Action action, String expected) {
-    Decision d = engine.decide(
-        new AccessRequest(ctx(OrgKind.HOME, Set.of("member"), AuthMethod.PASSWORD), action,
-            file(Classification.CONFIDENTIAL)),
-        Optional.of(role));
+    Decision d =
+        engine.decide(
+            new AccessRequest(
+                ctx(OrgKind.HOME, Set.of("member"), AuthMethod.PASSWORD),
+                action,
+                file(Classification.CONFIDENTIAL)),
+            Optional.of(role));
     assertThat(d.getClass().getSimpleName().toUpperCase()).isEqualTo(expected);
     assertThat(d.rules()).isNotEmpty();
   }
 
   @Test
   void decide_notAMember_denies() {
-    Decision d = engine.decide(new AccessRequest(
-        ctx(OrgKind.HOME, Set.of("admin"), AuthMethod.PASSWORD_TOTP), Action.DOWNLOAD,
-        file(Classification.PUBLIC)), Optional.empty());
+    Decision d =
+        engine.decide(
+            new AccessRequest(
+                ctx(OrgKind.HOME, Set.of("admin"), AuthMethod.PASSWORD_TOTP),
+                Action.DOWNLOAD,
+                file(Classification.PUBLIC)),
+            Optional.empty());
     assertThat(d).isInstanceOf(Decision.Deny.class);
     assertThat(d.reason()).contains("not a member");
   }
@@ -61,47 +68,69 @@ class RoleBasedPolicyEngineTest {
   @Test
   void decide_anonymous_denies() {
     RequestContext anon = RequestContext.anonymous(Channel.API, "127.0.0.1", Optional.empty(), "r");
-    assertThat(engine.decide(new AccessRequest(anon, Action.VIEW, Resource.system("user")),
-        Optional.empty())).isInstanceOf(Decision.Deny.class);
+    assertThat(
+            engine.decide(
+                new AccessRequest(anon, Action.VIEW, Resource.system("user")), Optional.empty()))
+        .isInstanceOf(Decision.Deny.class);
   }
 
   @Test
   void decide_partnerRestrictedWithoutSecondFactor_stepsUp() {
-    Decision d = engine.decide(new AccessRequest(
-        ctx(OrgKind.PARTNER, Set.of("member"), AuthMethod.PASSWORD), Action.DOWNLOAD,
-        file(Classification.RESTRICTED)), Optional.of(WorkspaceRole.VIEWER));
+    Decision d =
+        engine.decide(
+            new AccessRequest(
+                ctx(OrgKind.PARTNER, Set.of("member"), AuthMethod.PASSWORD),
+                Action.DOWNLOAD,
+                file(Classification.RESTRICTED)),
+            Optional.of(WorkspaceRole.VIEWER));
     assertThat(d).isInstanceOf(Decision.StepUp.class);
   }
 
   @Test
   void decide_partnerRestrictedWithTotp_permits() {
-    Decision d = engine.decide(new AccessRequest(
-        ctx(OrgKind.PARTNER, Set.of("member"), AuthMethod.PASSWORD_TOTP), Action.DOWNLOAD,
-        file(Classification.RESTRICTED)), Optional.of(WorkspaceRole.VIEWER));
+    Decision d =
+        engine.decide(
+            new AccessRequest(
+                ctx(OrgKind.PARTNER, Set.of("member"), AuthMethod.PASSWORD_TOTP),
+                Action.DOWNLOAD,
+                file(Classification.RESTRICTED)),
+            Optional.of(WorkspaceRole.VIEWER));
     assertThat(d).isInstanceOf(Decision.Permit.class);
   }
 
   @Test
   void decide_administerAsPartnerAdminRole_denies() {
-    Decision d = engine.decide(new AccessRequest(
-        ctx(OrgKind.PARTNER, Set.of("admin"), AuthMethod.PASSWORD_TOTP), Action.ADMINISTER,
-        Resource.system("user")), Optional.empty());
+    Decision d =
+        engine.decide(
+            new AccessRequest(
+                ctx(OrgKind.PARTNER, Set.of("admin"), AuthMethod.PASSWORD_TOTP),
+                Action.ADMINISTER,
+                Resource.system("user")),
+            Optional.empty());
     assertThat(d).isInstanceOf(Decision.Deny.class);
   }
 
   @Test
   void decide_auditTrailAsPlainMember_denies() {
-    Decision d = engine.decide(new AccessRequest(
-        ctx(OrgKind.HOME, Set.of("member"), AuthMethod.PASSWORD), Action.AUDIT,
-        Resource.system("audit")), Optional.empty());
+    Decision d =
+        engine.decide(
+            new AccessRequest(
+                ctx(OrgKind.HOME, Set.of("member"), AuthMethod.PASSWORD),
+                Action.AUDIT,
+                Resource.system("audit")),
+            Optional.empty());
     assertThat(d).isInstanceOf(Decision.Deny.class);
   }
 
   @Test
   void decide_auditTrailAsAuditor_permits() {
-    Decision d = engine.decide(new AccessRequest(
-        ctx(OrgKind.HOME, Set.of("auditor"), AuthMethod.PASSWORD), Action.AUDIT,
-        Resource.system("audit")), Optional.empty());
+    Decision d =
+        engine.decide(
+            new AccessRequest(
+                ctx(OrgKind.HOME, Set.of("auditor"), AuthMethod.PASSWORD),
+                Action.AUDIT,
+                Resource.system("audit")),
+            Optional.empty());
     assertThat(d).isInstanceOf(Decision.Permit.class);
   }
 }

@@ -13,13 +13,26 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code cordon} command: the entry point of the launcher and of the packaged jar. */
-@Command(name = "cordon", mixinStandardHelpOptions = true, version = "Cordon 0.1.0",
-    description = {"Cordon: a zero-trust content network for pharmaceutical CDMOs and partners.",
-        "",
-        "Start with 'cordon demo' for a seeded installation, or 'cordon init' then 'cordon serve'."},
-    subcommands = {DemoCommand.class, InitCommand.class, ServeCommand.class, UserCommand.class,
-        TokenCommand.class, KeysCommand.class, AuditCommand.class, ConfigCommand.class,
-        CommandLine.HelpCommand.class})
+@Command(
+    name = "cordon",
+    mixinStandardHelpOptions = true,
+    version = "Cordon 0.1.0",
+    description = {
+      "Cordon: a zero-trust content network for pharmaceutical CDMOs and partners.",
+      "",
+      "Start with 'cordon demo' for a seeded installation, or 'cordon init' then 'cordon serve'."
+    },
+    subcommands = {
+      DemoCommand.class,
+      InitCommand.class,
+      ServeCommand.class,
+      UserCommand.class,
+      TokenCommand.class,
+      KeysCommand.class,
+      AuditCommand.class,
+      ConfigCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
   private Main() {}
 
@@ -35,11 +48,12 @@ public final class Main {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(new ExitCodes());
-    cli.setParameterExceptionHandler((e, argv) -> {
-      e.getCommandLine().getErr().println("cordon: " + e.getMessage());
-      e.getCommandLine().usage(e.getCommandLine().getErr());
-      return ExitCodes.BAD_INPUT;
-    });
+    cli.setParameterExceptionHandler(
+        (e, argv) -> {
+          e.getCommandLine().getErr().println("cordon: " + e.getMessage());
+          e.getCommandLine().usage(e.getCommandLine().getErr());
+          return ExitCodes.BAD_INPUT;
+        });
     return cli;
   }
 }

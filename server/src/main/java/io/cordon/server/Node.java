@@ -24,8 +24,8 @@ import io.cordon.storage.MetadataStore;
 import io.cordon.store.blob.LocalBlobStore;
 import io.cordon.store.keys.Pkcs11KeyVault;
 import io.cordon.store.keys.Pkcs11Settings;
-import io.cordon.store.keys.Sealing;
 import io.cordon.store.keys.SealedFileKeyVault;
+import io.cordon.store.keys.Sealing;
 import io.cordon.store.sql.MetadataStores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +36,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One running Cordon node, assembled from configuration: key vault, metadata store, blob store,
- * key hierarchy, the one door and every application service. Commands and the server share it, so
- * that every channel reaches the same services. Close it to release the database and the vault.
+ * One running Cordon node, assembled from configuration: key vault, metadata store, blob store, key
+ * hierarchy, the one door and every application service. Commands and the server share it, so that
+ * every channel reaches the same services. Close it to release the database and the vault.
  */
 public final class Node implements AutoCloseable {
   private final CordonConfig config;
@@ -66,17 +66,25 @@ public final class Node implements AutoCloseable {
     this.door = new OneDoor(store, new RoleBasedPolicyEngine(), clock);
     PasswordHasher hasher = new PasswordHasher();
     this.installation = new InstallationService(store, keys, hasher, clock);
-    LoginThrottle throttle = new LoginThrottle(
-        new LoginThrottle.Policy(config.login().maxFailures(), Duration.ofMinutes(1),
-            max(config.login().lockout(), Duration.ofMinutes(1)),
-            LoginThrottle.Policy.DEFAULT.attemptsPerAddress(),
-            LoginThrottle.Policy.DEFAULT.addressWindow(),
-            LoginThrottle.Policy.DEFAULT.maxTrackedAddresses()),
-        clock);
-    this.identity = new IdentityService(store, hasher, throttle,
-        () -> keys.aead(installation.systemSecrets()),
-        new SessionPolicy(config.session().idleTimeout(), config.session().absoluteTimeout()),
-        clock, "Cordon");
+    LoginThrottle throttle =
+        new LoginThrottle(
+            new LoginThrottle.Policy(
+                config.login().maxFailures(),
+                Duration.ofMinutes(1),
+                max(config.login().lockout(), Duration.ofMinutes(1)),
+                LoginThrottle.Policy.DEFAULT.attemptsPerAddress(),
+                LoginThrottle.Policy.DEFAULT.addressWindow(),
+                LoginThrottle.Policy.DEFAULT.maxTrackedAddresses()),
+            clock);
+    this.identity =
+        new IdentityService(
+            store,
+            hasher,
+            throttle,
+            () -> keys.aead(installation.systemSecrets()),
+            new SessionPolicy(config.session().idleTimeout(), config.session().absoluteTimeout()),
+            clock,
+            "Cordon");
     this.directory = new DirectoryService(door, hasher);
     this.workspaces = new WorkspaceService(door, keys);
     this.content = new ContentService(door, store, blobs, keys);
@@ -91,8 +99,10 @@ public final class Node implements AutoCloseable {
   /** Opens an initialised data directory. */
   public static Node open(CordonConfig config, Unseal unseal, Clock clock) {
     if (!isInitialised(config.dataDir())) {
-      throw new CordonException.Conflict("no initialised Cordon data directory at "
-          + config.dataDir() + " (run 'cordon init' first)");
+      throw new CordonException.Conflict(
+          "no initialised Cordon data directory at "
+              + config.dataDir()
+              + " (run 'cordon init' first)");
     }
     KeyVault vault = openVault(config, unseal, false);
     try {
@@ -107,8 +117,10 @@ public final class Node implements AutoCloseable {
   /** Creates the key vault and database of a new installation, then opens it. */
   public static Node create(CordonConfig config, Unseal unseal, Clock clock) {
     if (isInitialised(config.dataDir())) {
-      throw new CordonException.Conflict("the data directory " + config.dataDir()
-          + " is already initialised; refusing to overwrite it");
+      throw new CordonException.Conflict(
+          "the data directory "
+              + config.dataDir()
+              + " is already initialised; refusing to overwrite it");
     }
     try {
       Files.createDirectories(config.dataDir());
@@ -118,8 +130,8 @@ public final class Node implements AutoCloseable {
     KeyVault vault = openVault(config, unseal, true);
     try {
       MetadataStore store = MetadataStores.open(config.db().url(), config.dataDir());
-      Files.writeString(marker(config.dataDir()), "cordon data directory\n",
-          StandardCharsets.UTF_8);
+      Files.writeString(
+          marker(config.dataDir()), "cordon data directory\n", StandardCharsets.UTF_8);
       return new Node(config, vault, store, clock);
     } catch (IOException e) {
       vault.close();
@@ -141,17 +153,28 @@ public final class Node implements AutoCloseable {
   private static KeyVault openVault(CordonConfig config, Unseal unseal, boolean create) {
     if (config.keys().vault() == CordonConfig.Vault.PKCS11 || unseal.pkcs11()) {
       CordonConfig.Pkcs11 p = config.keys().pkcs11();
-      Pkcs11Settings settings = new Pkcs11Settings(
-          p.library().orElseThrow(() -> new CordonException.InvalidInput(
-              "keys.pkcs11.library is required for a PKCS#11 key vault")),
-          p.slot().orElseThrow(() -> new CordonException.InvalidInput(
-              "keys.pkcs11.slot is required for a PKCS#11 key vault")),
-          p.pinFile().orElseThrow(() -> new CordonException.InvalidInput(
-              "keys.pkcs11.pin-file is required for a PKCS#11 key vault")));
+      Pkcs11Settings settings =
+          new Pkcs11Settings(
+              p.library()
+                  .orElseThrow(
+                      () ->
+                          new CordonException.InvalidInput(
+                              "keys.pkcs11.library is required for a PKCS#11 key vault")),
+              p.slot()
+                  .orElseThrow(
+                      () ->
+                          new CordonException.InvalidInput(
+                              "keys.pkcs11.slot is required for a PKCS#11 key vault")),
+              p.pinFile()
+                  .orElseThrow(
+                      () ->
+                          new CordonException.InvalidInput(
+                              "keys.pkcs11.pin-file is required for a PKCS#11 key vault")));
       return Pkcs11KeyVault.open(settings);
     }
     Sealing sealing = unseal.sealing(config.dataDir(), create);
-    return create ? SealedFileKeyVault.create(config.dataDir(), sealing)
+    return create
+        ? SealedFileKeyVault.create(config.dataDir(), sealing)
         : SealedFileKeyVault.open(config.dataDir(), sealing);
   }
 
@@ -237,8 +260,9 @@ public final class Node implements AutoCloseable {
       if (create || Files.exists(dataDir.resolve("root.key"))) {
         return Sealing.insecureDevelopmentKey();
       }
-      throw new CordonException.InvalidInput("the root key is sealed by a passphrase or key file:"
-          + " pass --passphrase-file FILE, set CORDON_PASSPHRASE, or pass --root-key-file FILE");
+      throw new CordonException.InvalidInput(
+          "the root key is sealed by a passphrase or key file:"
+              + " pass --passphrase-file FILE, set CORDON_PASSPHRASE, or pass --root-key-file FILE");
     }
   }
 }

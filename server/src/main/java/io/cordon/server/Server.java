@@ -53,12 +53,17 @@ public final class Server implements AutoCloseable {
     Duration grace = node.store().kind().equals("sqlite") ? Duration.ZERO : Duration.ofHours(24);
     node.sweepBlobs(grace);
     TlsMaterial tls = tls(node, listen);
-    HttpServer http = new HttpServer(node.httpServices(), bind, port, tls.keyStore(),
-        tls.keyStorePassword()).start();
+    HttpServer http =
+        new HttpServer(node.httpServices(), bind, port, tls.keyStore(), tls.keyStorePassword())
+            .start();
     Server server = new Server(node, http);
     String host = bind.contains(":") ? "[" + bind + "]" : bind;
-    out.println("Cordon is serving https://" + ("0.0.0.0".equals(bind) ? "localhost" : host) + ":"
-        + http.port() + "/");
+    out.println(
+        "Cordon is serving https://"
+            + ("0.0.0.0".equals(bind) ? "localhost" : host)
+            + ":"
+            + http.port()
+            + "/");
     if (listen.tlsCert() == null && cfg.tls().cert().isEmpty()) {
       out.println("  TLS: local CA, trust " + cfg.dataDir().resolve("tls").resolve("ca.pem"));
     }
@@ -68,7 +73,8 @@ public final class Server implements AutoCloseable {
   }
 
   private static TlsMaterial tls(Node node, Listen listen) {
-    Path cert = listen.tlsCert() != null ? listen.tlsCert() : node.config().tls().cert().orElse(null);
+    Path cert =
+        listen.tlsCert() != null ? listen.tlsCert() : node.config().tls().cert().orElse(null);
     Path key = listen.tlsKey() != null ? listen.tlsKey() : node.config().tls().key().orElse(null);
     if ((cert == null) != (key == null)) {
       throw new CordonException.InvalidInput("give both --tls-cert and --tls-key, or neither");

@@ -11,26 +11,38 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cordon audit}: the audit trail. */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "The audit trail.",
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    description = "The audit trail.",
     subcommands = {AuditCommand.Export.class, AuditCommand.Verify.class})
 public final class AuditCommand {
   private static final int PAGE = 1000;
 
   /** {@code cordon audit export}: JSON Lines in the event format. */
-  @Command(name = "export", mixinStandardHelpOptions = true,
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
       description = "Print events as JSON Lines (API.md event format).")
   static final class Export implements Callable<Integer> {
     @Mixin NodeOptions node;
 
-    @Option(names = "--from", paramLabel = "SEQ", defaultValue = "1", description = "First sequence number (default: 1).")
+    @Option(
+        names = "--from",
+        paramLabel = "SEQ",
+        defaultValue = "1",
+        description = "First sequence number (default: 1).")
     long from;
 
-    @Option(names = "--to", paramLabel = "SEQ", description = "Last sequence number (default: the newest).")
+    @Option(
+        names = "--to",
+        paramLabel = "SEQ",
+        description = "Last sequence number (default: the newest).")
     Long to;
 
     @Spec CommandSpec spec;
@@ -67,9 +79,12 @@ public final class AuditCommand {
    * {@code cordon audit verify}: checks that sequence numbers run from 1 without gaps and that
    * every stored event parses. The tamper-evident hash tree comes with the audit issue.
    */
-  @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = "Recompute the whole trail; exit 0 when intact, else 1 naming the first bad"
-          + " sequence number.")
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description =
+          "Recompute the whole trail; exit 0 when intact, else 1 naming the first bad"
+              + " sequence number.")
   static final class Verify implements Callable<Integer> {
     @Mixin NodeOptions node;
 

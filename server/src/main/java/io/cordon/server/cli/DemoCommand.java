@@ -7,22 +7,28 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code cordon demo}: initialise (once) a development installation seeded with a realistic
- * small world, then serve it. The demo passwords are public (printed here and in the README), so
- * the demo listens on loopback only.
+ * {@code cordon demo}: initialise (once) a development installation seeded with a realistic small
+ * world, then serve it. The demo passwords are public (printed here and in the README), so the demo
+ * listens on loopback only.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Init + serve with a seeded demo: a home organisation, partner organisations,"
-        + " workspaces, files and their audit trail. Prints the URL and the demo logins.")
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Init + serve with a seeded demo: a home organisation, partner organisations,"
+            + " workspaces, files and their audit trail. Prints the URL and the demo logins.")
 public final class DemoCommand implements Callable<Integer> {
   @Mixin DataOptions data;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8443",
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "8443",
       description = "HTTPS port (default: ${DEFAULT-VALUE}).")
   int port;
 

@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * The one place CLI errors become exit codes (API.md): 0 success, 1 a check failed, 2 bad usage
- * or input; Cordon adds 3 for an environment that failed (database, key vault, disk).
+ * The one place CLI errors become exit codes (API.md): 0 success, 1 a check failed, 2 bad usage or
+ * input; Cordon adds 3 for an environment that failed (database, key vault, disk).
  */
 public final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
   public static final int OK = 0;

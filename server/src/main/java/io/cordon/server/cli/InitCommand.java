@@ -7,30 +7,43 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cordon init}: a new data directory, its keys and the first administrator. */
-@Command(name = "init", mixinStandardHelpOptions = true,
-    description = {"Create a data directory: root key, database, the home organisation and the"
-        + " first administrator. Refuses to overwrite an initialised directory.",
-        "",
-        "The root key is sealed by a passphrase (--passphrase-file or CORDON_PASSPHRASE), a key"
-        + " file kept outside the data directory (--root-key-file), or lives in a PKCS#11 token"
-        + " (--pkcs11). With none of these, init writes DATA/root.key: a development set-up."})
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create a data directory: root key, database, the home organisation and the"
+          + " first administrator. Refuses to overwrite an initialised directory.",
+      "",
+      "The root key is sealed by a passphrase (--passphrase-file or CORDON_PASSPHRASE), a key"
+          + " file kept outside the data directory (--root-key-file), or lives in a PKCS#11 token"
+          + " (--pkcs11). With none of these, init writes DATA/root.key: a development set-up."
+    })
 public final class InitCommand implements Callable<Integer> {
   @Mixin NodeOptions node;
 
-  @Option(names = "--admin-user", required = true, paramLabel = "NAME",
+  @Option(
+      names = "--admin-user",
+      required = true,
+      paramLabel = "NAME",
       description = "Username of the first administrator.")
   String adminUser;
 
-  @Option(names = "--admin-password-file", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--admin-password-file",
+      required = true,
+      paramLabel = "FILE",
       description = "File holding the administrator's password (at least 12 characters).")
   Path adminPasswordFile;
 
-  @Option(names = "--org", paramLabel = "NAME", defaultValue = "Home",
+  @Option(
+      names = "--org",
+      paramLabel = "NAME",
+      defaultValue = "Home",
       description = "Name of the home organisation (default: ${DEFAULT-VALUE}).")
   String org;
 
@@ -46,11 +59,14 @@ public final class InitCommand implements Callable<Integer> {
       out.println("Initialised " + n.config().dataDir());
       out.println("  administrator: " + adminUser.toLowerCase(java.util.Locale.ROOT));
       out.println("  root key: " + describe(n, unseal));
-      if (unseal.passphrase().isEmpty() && unseal.rootKeyFile().isEmpty() && !unseal.pkcs11()
+      if (unseal.passphrase().isEmpty()
+          && unseal.rootKeyFile().isEmpty()
+          && !unseal.pkcs11()
           && !"pkcs11".equals(n.vault().kind())) {
-        out.println("  WARNING: development set-up. The root key is sealed by "
-            + n.config().dataDir().resolve("root.key")
-            + ", next to the data it protects. Use a passphrase, a key file or PKCS#11 in production.");
+        out.println(
+            "  WARNING: development set-up. The root key is sealed by "
+                + n.config().dataDir().resolve("root.key")
+                + ", next to the data it protects. Use a passphrase, a key file or PKCS#11 in production.");
       }
       return ExitCodes.OK;
     } finally {

@@ -9,18 +9,24 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cordon keys}: key lifecycle. */
-@Command(name = "keys", mixinStandardHelpOptions = true, description = "Key lifecycle.",
+@Command(
+    name = "keys",
+    mixinStandardHelpOptions = true,
+    description = "Key lifecycle.",
     subcommands = KeysCommand.Rotate.class)
 public final class KeysCommand {
   /** {@code cordon keys rotate}: new primary KEK, data keys re-wrapped, content untouched. */
-  @Command(name = "rotate", mixinStandardHelpOptions = true,
-      description = "Rotate workspace key-encryption keys: a new primary key, every data key"
-          + " re-wrapped; no content is re-encrypted. All workspaces unless --workspace.")
+  @Command(
+      name = "rotate",
+      mixinStandardHelpOptions = true,
+      description =
+          "Rotate workspace key-encryption keys: a new primary key, every data key"
+              + " re-wrapped; no content is re-encrypted. All workspaces unless --workspace.")
   static final class Rotate implements Callable<Integer> {
     @Mixin NodeOptions node;
 
@@ -33,12 +39,17 @@ public final class KeysCommand {
     public Integer call() {
       try (Node n = node.open()) {
         RequestContext ctx = n.installation().operatorContext();
-        List<WorkspaceId> targets = workspace != null ? List.of(new WorkspaceId(workspace))
-            : n.workspaces().list(ctx).stream().map(Workspace::id).toList();
+        List<WorkspaceId> targets =
+            workspace != null
+                ? List.of(new WorkspaceId(workspace))
+                : n.workspaces().list(ctx).stream().map(Workspace::id).toList();
         for (WorkspaceId id : targets) {
           KeyService.Rotation r = n.keyService().rotate(ctx, id);
-          spec.commandLine().getOut().printf("%s  keyset %s  primary key %d  %d data keys re-wrapped%n",
-              id, r.keyset(), r.primaryKeyId(), r.rewrapped());
+          spec.commandLine()
+              .getOut()
+              .printf(
+                  "%s  keyset %s  primary key %d  %d data keys re-wrapped%n",
+                  id, r.keyset(), r.primaryKeyId(), r.rewrapped());
         }
         if (targets.isEmpty()) {
           spec.commandLine().getOut().println("no workspaces");

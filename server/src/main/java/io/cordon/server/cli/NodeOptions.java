@@ -19,7 +19,8 @@ import picocli.CommandLine.Mixin;
 public final class NodeOptions {
   @Mixin DataOptions data;
 
-  @ArgGroup(exclusive = false, heading = "Root key:%n") UnsealOptions unseal = new UnsealOptions();
+  @ArgGroup(exclusive = false, heading = "Root key:%n")
+  UnsealOptions unseal = new UnsealOptions();
 
   private final Map<String, String> environment;
 

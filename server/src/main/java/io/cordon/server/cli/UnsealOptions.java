@@ -5,19 +5,25 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * How the root key is unsealed: a passphrase (from a file, or the environment variable
- * {@code CORDON_PASSPHRASE}), a key file kept outside the data directory, or a PKCS#11 token.
+ * How the root key is unsealed: a passphrase (from a file, or the environment variable {@code
+ * CORDON_PASSPHRASE}), a key file kept outside the data directory, or a PKCS#11 token.
  */
 public final class UnsealOptions {
-  @Option(names = "--passphrase-file", paramLabel = "FILE",
-      description = "File holding the passphrase that seals the root key (or set CORDON_PASSPHRASE).")
+  @Option(
+      names = "--passphrase-file",
+      paramLabel = "FILE",
+      description =
+          "File holding the passphrase that seals the root key (or set CORDON_PASSPHRASE).")
   Path passphraseFile;
 
-  @Option(names = "--root-key-file", paramLabel = "FILE",
+  @Option(
+      names = "--root-key-file",
+      paramLabel = "FILE",
       description = "Key file (kept outside the data directory) that seals the root key.")
   Path rootKeyFile;
 
-  @Option(names = "--pkcs11",
+  @Option(
+      names = "--pkcs11",
       description = "Keep the root key in a PKCS#11 token (keys.pkcs11.* in the configuration).")
   boolean pkcs11;
 

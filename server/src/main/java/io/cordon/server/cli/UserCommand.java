@@ -13,38 +13,58 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cordon user}: user accounts. */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "User accounts.",
+@Command(
+    name = "user",
+    mixinStandardHelpOptions = true,
+    description = "User accounts.",
     subcommands = UserCommand.Add.class)
 public final class UserCommand {
   /** {@code cordon user add}: create a user, and its organisation if new. */
-  @Command(name = "add", mixinStandardHelpOptions = true,
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
       description = "Create a user (and its organisation if it does not exist yet).")
   static final class Add implements Callable<Integer> {
     @Mixin NodeOptions node;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "Username (e.g. an e-mail address).")
+    @Parameters(
+        index = "0",
+        paramLabel = "NAME",
+        description = "Username (e.g. an e-mail address).")
     String username;
 
-    @Option(names = "--org", paramLabel = "ORG", description = "Organisation (default: the home organisation).")
+    @Option(
+        names = "--org",
+        paramLabel = "ORG",
+        description = "Organisation (default: the home organisation).")
     String org;
 
     @Option(names = "--partner", description = "A new --org is a partner organisation.")
     boolean partner;
 
-    @Option(names = "--role", split = ",", paramLabel = "ROLE",
+    @Option(
+        names = "--role",
+        split = ",",
+        paramLabel = "ROLE",
         description = "admin, auditor, security, member (default: member).")
     List<String> roles = List.of();
 
-    @Option(names = "--email", paramLabel = "ADDRESS", description = "E-mail address (default: the username if it is one).")
+    @Option(
+        names = "--email",
+        paramLabel = "ADDRESS",
+        description = "E-mail address (default: the username if it is one).")
     String email;
 
-    @Option(names = "--password-file", required = true, paramLabel = "FILE",
+    @Option(
+        names = "--password-file",
+        required = true,
+        paramLabel = "FILE",
         description = "File holding the password (at least 12 characters).")
     Path passwordFile;
 
@@ -56,19 +76,28 @@ public final class UserCommand {
       try (Node n = node.open()) {
         RequestContext ctx = n.installation().operatorContext();
         String orgName = org != null ? org : homeOrg(n, ctx);
-        boolean exists = n.directory().organisations(ctx).stream()
-            .anyMatch(o -> o.name().equals(orgName));
+        boolean exists =
+            n.directory().organisations(ctx).stream().anyMatch(o -> o.name().equals(orgName));
         if (!exists) {
           n.directory().createOrganisation(ctx, orgName, partner ? OrgKind.PARTNER : OrgKind.HOME);
-          spec.commandLine().getOut().println("created " + (partner ? "partner" : "home")
-              + " organisation " + orgName);
-        } else if (partner && n.directory().organisations(ctx).stream()
-            .anyMatch(o -> o.name().equals(orgName) && o.kind() != OrgKind.PARTNER)) {
+          spec.commandLine()
+              .getOut()
+              .println("created " + (partner ? "partner" : "home") + " organisation " + orgName);
+        } else if (partner
+            && n.directory().organisations(ctx).stream()
+                .anyMatch(o -> o.name().equals(orgName) && o.kind() != OrgKind.PARTNER)) {
           throw new CordonException.InvalidInput(orgName + " exists and is not a partner");
         }
         String mail = email != null ? email : (username.contains("@") ? username : "");
-        User u = n.directory().createUser(ctx, username, mail, orgName,
-            new LinkedHashSet<>(roles), Optional.of(password));
+        User u =
+            n.directory()
+                .createUser(
+                    ctx,
+                    username,
+                    mail,
+                    orgName,
+                    new LinkedHashSet<>(roles),
+                    Optional.of(password));
         spec.commandLine().getOut().println("created user " + u.username() + " (" + u.id() + ")");
         return ExitCodes.OK;
       } finally {
@@ -77,8 +106,11 @@ public final class UserCommand {
     }
 
     private static String homeOrg(Node n, RequestContext ctx) {
-      return n.directory().organisations(ctx).stream().filter(o -> o.kind() == OrgKind.HOME)
-          .findFirst().orElseThrow().name();
+      return n.directory().organisations(ctx).stream()
+          .filter(o -> o.kind() == OrgKind.HOME)
+          .findFirst()
+          .orElseThrow()
+          .name();
     }
   }
 }

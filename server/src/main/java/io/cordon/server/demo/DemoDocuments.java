@@ -35,7 +35,8 @@ final class DemoDocuments {
         Step 5.1 Low-pH viral inactivation: pH 3.55, 62 min (spec 60-90 min)
         Step 7.3 Final filtration: integrity test passed (bubble point 3.6 bar)
         Reviewed by production; pending QA release.
-        """.formatted(batch, batch);
+        """
+        .formatted(batch, batch);
   }
 
   static String certificate(String batch) {
@@ -46,6 +47,7 @@ final class DemoDocuments {
         Endotoxin           0.08 EU/mg < 0.5 EU/mg
         Appearance          Conforms   Clear to slightly opalescent
         Conclusion: the lot meets its specifications.
-        """.formatted(batch);
+        """
+        .formatted(batch);
   }
 }

@@ -30,13 +30,15 @@ public final class DemoWorld {
 
   private record Account(String username, String org, Set<String> roles, String what) {}
 
-  private static final List<Account> ACCOUNTS = List.of(
-      new Account("admin@helix.example", HOME, Set.of("admin"), "administrator"),
-      new Account("qa.lead@helix.example", HOME, Set.of("member"), "QA lead, owns workspaces"),
-      new Account("scientist@helix.example", HOME, Set.of("member"), "analytical scientist"),
-      new Account("auditor@helix.example", HOME, Set.of("auditor"), "read-only auditor"),
-      new Account("sponsor.qa@northwind.example", SPONSOR, Set.of("member"), "partner: sponsor QA"),
-      new Account("cra@atlas.example", CRO, Set.of("member"), "partner: CRO monitor"));
+  private static final List<Account> ACCOUNTS =
+      List.of(
+          new Account("admin@helix.example", HOME, Set.of("admin"), "administrator"),
+          new Account("qa.lead@helix.example", HOME, Set.of("member"), "QA lead, owns workspaces"),
+          new Account("scientist@helix.example", HOME, Set.of("member"), "analytical scientist"),
+          new Account("auditor@helix.example", HOME, Set.of("auditor"), "read-only auditor"),
+          new Account(
+              "sponsor.qa@northwind.example", SPONSOR, Set.of("member"), "partner: sponsor QA"),
+          new Account("cra@atlas.example", CRO, Set.of("member"), "partner: CRO monitor"));
 
   private DemoWorld() {}
 
@@ -46,28 +48,64 @@ public final class DemoWorld {
     node.directory().createOrganisation(op, SPONSOR, OrgKind.PARTNER);
     node.directory().createOrganisation(op, CRO, OrgKind.PARTNER);
     for (Account a : ACCOUNTS.subList(1, ACCOUNTS.size())) {
-      node.directory().createUser(op, a.username(), a.username(), a.org(), a.roles(),
-          Optional.of(PASSWORD.toCharArray()));
+      node.directory()
+          .createUser(
+              op,
+              a.username(),
+              a.username(),
+              a.org(),
+              a.roles(),
+              Optional.of(PASSWORD.toCharArray()));
     }
     RequestContext qa = as(node, "qa.lead@helix.example");
-    Workspace aurora = node.workspaces().create(qa, "Project Aurora - tech transfer",
-        Optional.of(Classification.CONFIDENTIAL), Optional.of("EU"));
-    Workspace batches = node.workspaces().create(qa, "Batch records 2026",
-        Optional.of(Classification.RESTRICTED), Optional.of("EU"));
-    node.workspaces().addMember(qa, aurora.id(), "scientist@helix.example", WorkspaceRole.CONTRIBUTOR);
-    node.workspaces().addMember(qa, aurora.id(), "sponsor.qa@northwind.example", WorkspaceRole.VIEWER);
-    node.workspaces().addMember(qa, batches.id(), "sponsor.qa@northwind.example", WorkspaceRole.VIEWER);
+    Workspace aurora =
+        node.workspaces()
+            .create(
+                qa,
+                "Project Aurora - tech transfer",
+                Optional.of(Classification.CONFIDENTIAL),
+                Optional.of("EU"));
+    Workspace batches =
+        node.workspaces()
+            .create(
+                qa,
+                "Batch records 2026",
+                Optional.of(Classification.RESTRICTED),
+                Optional.of("EU"));
+    node.workspaces()
+        .addMember(qa, aurora.id(), "scientist@helix.example", WorkspaceRole.CONTRIBUTOR);
+    node.workspaces()
+        .addMember(qa, aurora.id(), "sponsor.qa@northwind.example", WorkspaceRole.VIEWER);
+    node.workspaces()
+        .addMember(qa, batches.id(), "sponsor.qa@northwind.example", WorkspaceRole.VIEWER);
     node.workspaces().addMember(qa, batches.id(), "auditor@helix.example", WorkspaceRole.AUDITOR);
     node.workspaces().addMember(qa, aurora.id(), "cra@atlas.example", WorkspaceRole.VIEWER);
     RequestContext sci = as(node, "scientist@helix.example");
     upload(node, sci, aurora, "Tech transfer protocol TT-0417.txt", DemoDocuments.protocol());
     upload(node, sci, aurora, "Analytical method AM-HPLC-22.csv", DemoDocuments.methodCsv());
-    upload(node, qa, batches, "Batch record HB-2026-0311.txt", DemoDocuments.batchRecord("HB-2026-0311"));
-    upload(node, qa, batches, "Batch record HB-2026-0312.txt", DemoDocuments.batchRecord("HB-2026-0312"));
+    upload(
+        node,
+        qa,
+        batches,
+        "Batch record HB-2026-0311.txt",
+        DemoDocuments.batchRecord("HB-2026-0311"));
+    upload(
+        node,
+        qa,
+        batches,
+        "Batch record HB-2026-0312.txt",
+        DemoDocuments.batchRecord("HB-2026-0312"));
     upload(node, qa, batches, "CoA HB-2026-0311.txt", DemoDocuments.certificate("HB-2026-0311"));
-    upload(node, qa, batches, "Batch record HB-2026-0311.txt",
+    upload(
+        node,
+        qa,
+        batches,
+        "Batch record HB-2026-0311.txt",
         DemoDocuments.batchRecord("HB-2026-0311") + "\nCorrection: yield recalculated.\n");
-    out.println("Seeded the demo: 3 organisations, " + ACCOUNTS.size() + " users, 2 workspaces, 6 file versions.");
+    out.println(
+        "Seeded the demo: 3 organisations, "
+            + ACCOUNTS.size()
+            + " users, 2 workspaces, 6 file versions.");
   }
 
   public static void printLogins(PrintWriter out) {
@@ -84,9 +122,10 @@ public final class DemoWorld {
     return node.installation().localContextFor(username);
   }
 
-  private static void upload(Node node, RequestContext ctx, Workspace ws, String name, String text) {
-    node.content().upload(ctx, ws.id(), name,
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+  private static void upload(
+      Node node, RequestContext ctx, Workspace ws, String name, String text) {
+    node.content()
+        .upload(
+            ctx, ws.id(), name, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
   }
-
 }

@@ -21,8 +21,8 @@ import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,32 +51,54 @@ final class ApiRoutes {
     r.add(new Route(HandlerType.GET, V1 + "/openapi.json", Access.PUBLIC, this::openApi));
     r.add(new Route(HandlerType.POST, V1 + "/auth/login", Access.PUBLIC, this::login));
     r.add(new Route(HandlerType.POST, V1 + "/auth/mfa/totp", Access.PARTIAL_SESSION, this::totp));
-    r.add(new Route(HandlerType.POST, V1 + "/auth/mfa/totp/enroll", Access.AUTHENTICATED,
-        this::totpEnroll));
-    r.add(new Route(HandlerType.POST, V1 + "/auth/mfa/totp/confirm", Access.AUTHENTICATED,
-        this::totpConfirm));
+    r.add(
+        new Route(
+            HandlerType.POST,
+            V1 + "/auth/mfa/totp/enroll",
+            Access.AUTHENTICATED,
+            this::totpEnroll));
+    r.add(
+        new Route(
+            HandlerType.POST,
+            V1 + "/auth/mfa/totp/confirm",
+            Access.AUTHENTICATED,
+            this::totpConfirm));
     r.add(new Route(HandlerType.POST, V1 + "/auth/logout", Access.PARTIAL_SESSION, this::logout));
     r.add(new Route(HandlerType.GET, V1 + "/users/me", Access.AUTHENTICATED, this::me));
-    r.add(new Route(HandlerType.POST, V1 + "/organisations", Access.AUTHENTICATED,
-        this::createOrganisation));
-    r.add(new Route(HandlerType.GET, V1 + "/organisations", Access.AUTHENTICATED,
-        this::organisations));
+    r.add(
+        new Route(
+            HandlerType.POST,
+            V1 + "/organisations",
+            Access.AUTHENTICATED,
+            this::createOrganisation));
+    r.add(
+        new Route(
+            HandlerType.GET, V1 + "/organisations", Access.AUTHENTICATED, this::organisations));
     r.add(new Route(HandlerType.POST, V1 + "/users", Access.AUTHENTICATED, this::createUser));
     r.add(new Route(HandlerType.GET, V1 + "/users", Access.AUTHENTICATED, this::users));
-    r.add(new Route(HandlerType.POST, V1 + "/workspaces", Access.AUTHENTICATED,
-        this::createWorkspace));
+    r.add(
+        new Route(
+            HandlerType.POST, V1 + "/workspaces", Access.AUTHENTICATED, this::createWorkspace));
     r.add(new Route(HandlerType.GET, V1 + "/workspaces", Access.AUTHENTICATED, this::workspaces));
-    r.add(new Route(HandlerType.POST, V1 + "/workspaces/{id}/members", Access.AUTHENTICATED,
-        this::addMember));
-    r.add(new Route(HandlerType.GET, V1 + "/workspaces/{id}/members", Access.AUTHENTICATED,
-        this::members));
-    r.add(new Route(HandlerType.POST, V1 + "/workspaces/{id}/files", Access.AUTHENTICATED,
-        this::upload));
-    r.add(new Route(HandlerType.GET, V1 + "/workspaces/{id}/files", Access.AUTHENTICATED,
-        this::files));
+    r.add(
+        new Route(
+            HandlerType.POST,
+            V1 + "/workspaces/{id}/members",
+            Access.AUTHENTICATED,
+            this::addMember));
+    r.add(
+        new Route(
+            HandlerType.GET, V1 + "/workspaces/{id}/members", Access.AUTHENTICATED, this::members));
+    r.add(
+        new Route(
+            HandlerType.POST, V1 + "/workspaces/{id}/files", Access.AUTHENTICATED, this::upload));
+    r.add(
+        new Route(
+            HandlerType.GET, V1 + "/workspaces/{id}/files", Access.AUTHENTICATED, this::files));
     r.add(new Route(HandlerType.GET, V1 + "/files/{id}", Access.AUTHENTICATED, this::file));
-    r.add(new Route(HandlerType.GET, V1 + "/files/{id}/content", Access.AUTHENTICATED,
-        this::content));
+    r.add(
+        new Route(
+            HandlerType.GET, V1 + "/files/{id}/content", Access.AUTHENTICATED, this::content));
     r.add(new Route(HandlerType.GET, V1 + "/audit/events", Access.AUTHENTICATED, this::events));
     return List.copyOf(r);
   }
@@ -112,13 +134,26 @@ final class ApiRoutes {
     String csrf = Gatekeeper.csrfToken(result.sessionSecret());
     http.header("Set-Cookie", cookie(Gatekeeper.SESSION_COOKIE, result.sessionSecret(), true));
     http.res().addHeader("Set-Cookie", cookie(Gatekeeper.CSRF_COOKIE, csrf, false));
-    http.json(Views.map("mfaRequired", result.mfaRequired(), "csrfToken", csrf, "session",
-        result.session().id(), "user", Views.user(result.user())));
+    http.json(
+        Views.map(
+            "mfaRequired",
+            result.mfaRequired(),
+            "csrfToken",
+            csrf,
+            "session",
+            result.session().id(),
+            "user",
+            Views.user(result.user())));
   }
 
   private String cookie(String name, String value, boolean httpOnly) {
-    return name + "=" + value + "; Path=/" + (secureCookies ? "; Secure" : "")
-        + (httpOnly ? "; HttpOnly" : "") + "; SameSite=Strict";
+    return name
+        + "="
+        + value
+        + "; Path=/"
+        + (secureCookies ? "; Secure" : "")
+        + (httpOnly ? "; HttpOnly" : "")
+        + "; SameSite=Strict";
   }
 
   private void totp(Context http, RequestContext rc) {
@@ -138,22 +173,41 @@ final class ApiRoutes {
 
   private void logout(Context http, RequestContext rc) {
     services.identity().logout(rc);
-    http.res().addHeader("Set-Cookie", Gatekeeper.SESSION_COOKIE + "=; Path=/; Max-Age=0"
-        + (secureCookies ? "; Secure" : "") + "; HttpOnly; SameSite=Strict");
+    http.res()
+        .addHeader(
+            "Set-Cookie",
+            Gatekeeper.SESSION_COOKIE
+                + "=; Path=/; Max-Age=0"
+                + (secureCookies ? "; Secure" : "")
+                + "; HttpOnly; SameSite=Strict");
     http.status(204);
   }
 
   private void me(Context http, RequestContext rc) {
     var s = rc.requireSubject();
-    http.json(Views.map("id", s.user().value(), "username", s.username(), "org", s.org().value(),
-        "orgKind", s.orgKind().code(), "roles", s.roles().stream().sorted().toList(), "auth",
-        rc.auth().code()));
+    http.json(
+        Views.map(
+            "id",
+            s.user().value(),
+            "username",
+            s.username(),
+            "org",
+            s.org().value(),
+            "orgKind",
+            s.orgKind().code(),
+            "roles",
+            s.roles().stream().sorted().toList(),
+            "auth",
+            rc.auth().code()));
   }
 
   private void createOrganisation(Context http, RequestContext rc) {
     JsonNode body = Json.body(http);
-    var org = services.directory().createOrganisation(rc, Json.text(body, "name"),
-        OrgKind.fromCode(Json.text(body, "kind")));
+    var org =
+        services
+            .directory()
+            .createOrganisation(
+                rc, Json.text(body, "name"), OrgKind.fromCode(Json.text(body, "kind")));
     http.status(201).json(Views.organisation(org));
   }
 
@@ -172,8 +226,16 @@ final class ApiRoutes {
       r.forEach(n -> roles.add(n.asText()));
     }
     Optional<char[]> password = Json.optionalText(body, "password").map(String::toCharArray);
-    var user = services.directory().createUser(rc, Json.text(body, "username"),
-        Json.optionalText(body, "email").orElse(""), Json.text(body, "org"), roles, password);
+    var user =
+        services
+            .directory()
+            .createUser(
+                rc,
+                Json.text(body, "username"),
+                Json.optionalText(body, "email").orElse(""),
+                Json.text(body, "org"),
+                roles,
+                password);
     http.status(201).json(Views.user(user));
   }
 
@@ -183,9 +245,14 @@ final class ApiRoutes {
 
   private void createWorkspace(Context http, RequestContext rc) {
     JsonNode body = Json.body(http);
-    var ws = services.workspaces().create(rc, Json.text(body, "name"),
-        Json.optionalText(body, "classification").map(Classification::fromCode),
-        Json.optionalText(body, "region"));
+    var ws =
+        services
+            .workspaces()
+            .create(
+                rc,
+                Json.text(body, "name"),
+                Json.optionalText(body, "classification").map(Classification::fromCode),
+                Json.optionalText(body, "region"));
     http.status(201).json(Views.workspace(ws));
   }
 
@@ -195,14 +262,22 @@ final class ApiRoutes {
 
   private void addMember(Context http, RequestContext rc) {
     JsonNode body = Json.body(http);
-    var m = services.workspaces().addMember(rc, workspaceId(http), Json.text(body, "user"),
-        WorkspaceRole.fromCode(Json.text(body, "role")));
+    var m =
+        services
+            .workspaces()
+            .addMember(
+                rc,
+                workspaceId(http),
+                Json.text(body, "user"),
+                WorkspaceRole.fromCode(Json.text(body, "role")));
     http.status(201).json(Views.membership(m));
   }
 
   private void members(Context http, RequestContext rc) {
-    http.json(services.workspaces().members(rc, workspaceId(http)).stream()
-        .map(Views::membership).toList());
+    http.json(
+        services.workspaces().members(rc, workspaceId(http)).stream()
+            .map(Views::membership)
+            .toList());
   }
 
   private void upload(Context http, RequestContext rc) throws Exception {
@@ -232,10 +307,15 @@ final class ApiRoutes {
     http.status(200);
     http.contentType("application/octet-stream");
     http.header("Content-Length", Long.toString(v.size()));
-    http.header("Content-Disposition", "attachment; filename*=UTF-8''"
-        + URLEncoder.encode(d.file().name(), StandardCharsets.UTF_8).replace("+", "%20"));
-    http.header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder()
-        .encodeToString(HexFormat.of().parseHex(v.sha256())) + ":");
+    http.header(
+        "Content-Disposition",
+        "attachment; filename*=UTF-8''"
+            + URLEncoder.encode(d.file().name(), StandardCharsets.UTF_8).replace("+", "%20"));
+    http.header(
+        "Repr-Digest",
+        "sha-256=:"
+            + java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(v.sha256()))
+            + ":");
     http.header("X-Cordon-Version", Integer.toString(v.number()));
     OutputStream out = http.res().getOutputStream();
     d.writeTo(out);

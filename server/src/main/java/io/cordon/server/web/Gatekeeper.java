@@ -23,8 +23,8 @@ final class Gatekeeper {
   static final String SESSION_COOKIE = "cordon_session";
   static final String CSRF_COOKIE = "cordon_csrf";
   static final String CSRF_HEADER = "X-CSRF-Token";
-  private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD,
-      HandlerType.OPTIONS);
+  private static final Set<HandlerType> SAFE =
+      Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
   private final IdentityService identity;
 
@@ -35,7 +35,9 @@ final class Gatekeeper {
   /** The context of a request with no credentials (yet). */
   static RequestContext anonymous(Context http) {
     String agent = http.header("User-Agent");
-    return RequestContext.anonymous(Channel.API, clientIp(http),
+    return RequestContext.anonymous(
+        Channel.API,
+        clientIp(http),
         Optional.ofNullable(agent).map(a -> a.length() > 512 ? a.substring(0, 512) : a),
         UUID.randomUUID().toString());
   }
@@ -63,9 +65,18 @@ final class Gatekeeper {
       if (!SAFE.contains(http.method()) && !csrfMatches(http, secret)) {
         throw new CordonException.Denied("missing or wrong " + CSRF_HEADER + " header");
       }
-      base = new RequestContext(anon.subject(), anon.sessionId(), anon.auth(), Channel.WEB,
-          anon.clientIp(), anon.zone(), anon.country(), anon.device(), anon.userAgent(),
-          anon.requestId());
+      base =
+          new RequestContext(
+              anon.subject(),
+              anon.sessionId(),
+              anon.auth(),
+              Channel.WEB,
+              anon.clientIp(),
+              anon.zone(),
+              anon.country(),
+              anon.device(),
+              anon.userAgent(),
+              anon.requestId());
     }
     if (who.mfaPending() && access != Access.PARTIAL_SESSION) {
       throw new CordonException.Unauthenticated("complete the second factor first");
@@ -86,7 +97,8 @@ final class Gatekeeper {
   private static boolean csrfMatches(Context http, String sessionSecret) {
     String sent = http.header(CSRF_HEADER);
     return sent != null
-        && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+        && MessageDigest.isEqual(
+            sent.getBytes(StandardCharsets.UTF_8),
             csrfToken(sessionSecret).getBytes(StandardCharsets.UTF_8));
   }
 
@@ -103,5 +115,4 @@ final class Gatekeeper {
     String ip = http.req().getRemoteAddr();
     return ip == null || ip.isBlank() ? "unknown" : ip;
   }
-
 }

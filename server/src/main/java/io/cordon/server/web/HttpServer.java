@@ -29,51 +29,73 @@ public final class HttpServer implements AutoCloseable {
    * @param keyStore the server key and certificate chain, in memory
    * @param keyPassword the password protecting the key entry in that in-memory store
    */
-  public HttpServer(Services services, String bind, int port, KeyStore keyStore,
-      char[] keyPassword) {
+  public HttpServer(
+      Services services, String bind, int port, KeyStore keyStore, char[] keyPassword) {
     Gatekeeper gate = new Gatekeeper(services.identity());
     this.routes = new ApiRoutes(services, true).routes();
-    this.app = Javalin.create(cfg -> {
-      cfg.concurrency.useVirtualThreads = true;
-      cfg.startup.showJavalinBanner = false;
-      cfg.http.maxRequestSize = Json.MAX_BODY;
-      cfg.jetty.addConnector((server, httpConfig) -> {
-        httpConfig.setSendServerVersion(false);
-        httpConfig.setSendXPoweredBy(false);
-        SecureRequestCustomizer secure = new SecureRequestCustomizer();
-        secure.setSniHostCheck(false);
-        secure.setStsMaxAge(31_536_000);
-        secure.setStsIncludeSubDomains(true);
-        httpConfig.addCustomizer(secure);
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStore(keyStore);
-        ssl.setKeyStorePassword(new String(keyPassword));
-        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
-        ssl.setExcludeCipherSuites("^.*_(MD5|SHA|SHA1)$", "^TLS_RSA_.*$", "^.*_CBC_.*$");
-        ssl.setRenegotiationAllowed(false);
-        ServerConnector connector = new ServerConnector(server,
-            new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(httpConfig));
-        connector.setHost(bind);
-        connector.setPort(port);
-        return connector;
-      });
-      cfg.routes.before(HttpServer::securityHeaders);
-      for (Route route : routes) {
-        cfg.routes.addHttpHandler(route.method(), route.path(), http -> run(gate, route, http));
-      }
-      cfg.routes.exception(CordonException.class, (e, http) -> Problems.write(http, e));
-      cfg.routes.exception(Exception.class, (e, http) -> {
-        LOG.error("unexpected error on {} {}", http.method(), http.path(), e);
-        Problems.write(http, 500, "internal", "Server error", "an unexpected error occurred");
-      });
-      cfg.routes.error(404, "*", http -> {
-        if (http.result() == null) {
-          Problems.write(http, 404, "not-found", "Not found", "no such resource");
-        }
-      });
-      cfg.routes.error(405, "*", http ->
-          Problems.write(http, 405, "method-not-allowed", "Method not allowed", "method not allowed"));
-    });
+    this.app =
+        Javalin.create(
+            cfg -> {
+              cfg.concurrency.useVirtualThreads = true;
+              cfg.startup.showJavalinBanner = false;
+              cfg.http.maxRequestSize = Json.MAX_BODY;
+              cfg.jetty.addConnector(
+                  (server, httpConfig) -> {
+                    httpConfig.setSendServerVersion(false);
+                    httpConfig.setSendXPoweredBy(false);
+                    SecureRequestCustomizer secure = new SecureRequestCustomizer();
+                    secure.setSniHostCheck(false);
+                    secure.setStsMaxAge(31_536_000);
+                    secure.setStsIncludeSubDomains(true);
+                    httpConfig.addCustomizer(secure);
+                    SslContextFactory.Server ssl = new SslContextFactory.Server();
+                    ssl.setKeyStore(keyStore);
+                    ssl.setKeyStorePassword(new String(keyPassword));
+                    ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+                    ssl.setExcludeCipherSuites(
+                        "^.*_(MD5|SHA|SHA1)$", "^TLS_RSA_.*$", "^.*_CBC_.*$");
+                    ssl.setRenegotiationAllowed(false);
+                    ServerConnector connector =
+                        new ServerConnector(
+                            server,
+                            new SslConnectionFactory(ssl, "http/1.1"),
+                            new HttpConnectionFactory(httpConfig));
+                    connector.setHost(bind);
+                    connector.setPort(port);
+                    return connector;
+                  });
+              cfg.routes.before(HttpServer::securityHeaders);
+              for (Route route : routes) {
+                cfg.routes.addHttpHandler(
+                    route.method(), route.path(), http -> run(gate, route, http));
+              }
+              cfg.routes.exception(CordonException.class, (e, http) -> Problems.write(http, e));
+              cfg.routes.exception(
+                  Exception.class,
+                  (e, http) -> {
+                    LOG.error("unexpected error on {} {}", http.method(), http.path(), e);
+                    Problems.write(
+                        http, 500, "internal", "Server error", "an unexpected error occurred");
+                  });
+              cfg.routes.error(
+                  404,
+                  "*",
+                  http -> {
+                    if (http.result() == null) {
+                      Problems.write(http, 404, "not-found", "Not found", "no such resource");
+                    }
+                  });
+              cfg.routes.error(
+                  405,
+                  "*",
+                  http ->
+                      Problems.write(
+                          http,
+                          405,
+                          "method-not-allowed",
+                          "Method not allowed",
+                          "method not allowed"));
+            });
   }
 
   private static void run(Gatekeeper gate, Route route, Context http) throws Exception {

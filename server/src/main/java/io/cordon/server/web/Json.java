@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * JSON in and out of the API. Times are RFC 3339 UTC with milliseconds (the audit codec's
- * mapper); request bodies are capped and parsed with strict limits so that a hostile body cannot
- * exhaust memory.
+ * JSON in and out of the API. Times are RFC 3339 UTC with milliseconds (the audit codec's mapper);
+ * request bodies are capped and parsed with strict limits so that a hostile body cannot exhaust
+ * memory.
  */
 final class Json {
   /** JSON request bodies are small commands; uploads are raw bytes, not JSON. */
@@ -22,8 +22,10 @@ final class Json {
   private static final ObjectMapper MAPPER = AuditEventCodec.mapper().copy();
 
   static {
-    MAPPER.getFactory().setStreamReadConstraints(
-        StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(MAX_BODY).build());
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(MAX_BODY).build());
   }
 
   private Json() {}
@@ -49,7 +51,8 @@ final class Json {
     try (InputStream in = ctx.req().getInputStream()) {
       byte[] bytes = in.readNBytes(MAX_BODY + 1);
       if (bytes.length > MAX_BODY) {
-        throw new CordonException.InvalidInput("the JSON body is larger than " + MAX_BODY + " bytes");
+        throw new CordonException.InvalidInput(
+            "the JSON body is larger than " + MAX_BODY + " bytes");
       }
       JsonNode node = MAPPER.readTree(bytes);
       if (node == null || !node.isObject()) {

@@ -18,32 +18,79 @@ final class Views {
   private Views() {}
 
   static Map<String, Object> organisation(Organisation o) {
-    return map("id", o.id().value(), "name", o.name(), "kind", o.kind().code(), "created",
+    return map(
+        "id",
+        o.id().value(),
+        "name",
+        o.name(),
+        "kind",
+        o.kind().code(),
+        "created",
         AuditEventCodec.formatTime(o.created()));
   }
 
   static Map<String, Object> user(User u) {
-    return map("id", u.id().value(), "username", u.username(), "email", u.email(), "org",
-        u.org().value(), "roles", u.roles().stream().sorted().toList(), "status",
-        u.status().code(), "mfa", u.totpEnabled() ? List.of("totp") : List.of(), "created",
+    return map(
+        "id",
+        u.id().value(),
+        "username",
+        u.username(),
+        "email",
+        u.email(),
+        "org",
+        u.org().value(),
+        "roles",
+        u.roles().stream().sorted().toList(),
+        "status",
+        u.status().code(),
+        "mfa",
+        u.totpEnabled() ? List.of("totp") : List.of(),
+        "created",
         AuditEventCodec.formatTime(u.created()));
   }
 
   static Map<String, Object> workspace(Workspace w) {
-    return map("id", w.id().value(), "name", w.name(), "classification",
-        w.classification().code(), "region", w.region(), "created",
+    return map(
+        "id",
+        w.id().value(),
+        "name",
+        w.name(),
+        "classification",
+        w.classification().code(),
+        "region",
+        w.region(),
+        "created",
         AuditEventCodec.formatTime(w.created()));
   }
 
   static Map<String, Object> membership(Membership m) {
-    return map("workspace", m.workspace().value(), "user", m.user().value(), "role",
-        m.role().code(), "added", AuditEventCodec.formatTime(m.added()));
+    return map(
+        "workspace",
+        m.workspace().value(),
+        "user",
+        m.user().value(),
+        "role",
+        m.role().code(),
+        "added",
+        AuditEventCodec.formatTime(m.added()));
   }
 
   static Map<String, Object> version(FileVersion v) {
-    return map("version", v.number(), "size", v.size(), "sha256", v.sha256(), "classification",
-        v.classification().code(), "dataTypes", v.dataTypes(), "createdBy", v.createdBy().value(),
-        "created", AuditEventCodec.formatTime(v.created()));
+    return map(
+        "version",
+        v.number(),
+        "size",
+        v.size(),
+        "sha256",
+        v.sha256(),
+        "classification",
+        v.classification().code(),
+        "dataTypes",
+        v.dataTypes(),
+        "createdBy",
+        v.createdBy().value(),
+        "created",
+        AuditEventCodec.formatTime(v.created()));
   }
 
   /** The upload answer of API.md: {id, version, size, sha256, classification, dataTypes}. */

@@ -36,12 +36,17 @@ final class ApiClient {
   }
 
   Answer login(String username, String password) throws Exception {
-    Answer a = post("/api/v1/auth/login",
-        JSON.createObjectNode().put("username", username).put("password", password));
+    Answer a =
+        post(
+            "/api/v1/auth/login",
+            JSON.createObjectNode().put("username", username).put("password", password));
     if (a.status() == 200) {
-      cookie = a.raw().headers().allValues("Set-Cookie").stream()
-          .filter(c -> c.startsWith("cordon_session=")).findFirst().orElseThrow()
-          .split(";")[0];
+      cookie =
+          a.raw().headers().allValues("Set-Cookie").stream()
+              .filter(c -> c.startsWith("cordon_session="))
+              .findFirst()
+              .orElseThrow()
+              .split(";")[0];
       csrf = a.body().path("csrfToken").asText();
     }
     return a;
@@ -62,13 +67,19 @@ final class ApiClient {
   }
 
   Answer post(String path, JsonNode body) throws Exception {
-    return send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build());
   }
 
   Answer postRaw(String path, String contentType, String body) throws Exception {
-    return send(request(path).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return send(
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   Answer upload(String workspace, String name, byte[] bytes) throws Exception {
@@ -82,12 +93,16 @@ final class ApiClient {
   private Answer upload(String workspace, String name, HttpRequest.BodyPublisher body)
       throws Exception {
     String q = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
-    return send(request("/api/v1/workspaces/" + workspace + "/files?name=" + q)
-        .header("Content-Type", "application/octet-stream").POST(body).build());
+    return send(
+        request("/api/v1/workspaces/" + workspace + "/files?name=" + q)
+            .header("Content-Type", "application/octet-stream")
+            .POST(body)
+            .build());
   }
 
   HttpResponse<byte[]> download(String fileId) throws Exception {
-    return http.send(request("/api/v1/files/" + fileId + "/content").GET().build(),
+    return http.send(
+        request("/api/v1/files/" + fileId + "/content").GET().build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 

@@ -22,9 +22,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A real installation for end-to-end tests: a fresh data directory (development sealing), SQLite
- * or the configured database, the HTTPS server on an ephemeral loopback port, and an HTTP client
- * that trusts only the installation's own CA.
+ * A real installation for end-to-end tests: a fresh data directory (development sealing), SQLite or
+ * the configured database, the HTTPS server on an ephemeral loopback port, and an HTTP client that
+ * trusts only the installation's own CA.
  */
 final class TestInstallation implements AutoCloseable {
   static final String ADMIN = "admin@home.example";
@@ -39,16 +39,22 @@ final class TestInstallation implements AutoCloseable {
     this.dataDir = dataDir;
     this.server = server;
     this.base = "https://localhost:" + server.port();
-    this.http = HttpClient.newBuilder().sslContext(trusting(dataDir.resolve("tls/ca.pem")))
-        .connectTimeout(Duration.ofSeconds(10)).build();
+    this.http =
+        HttpClient.newBuilder()
+            .sslContext(trusting(dataDir.resolve("tls/ca.pem")))
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   static TestInstallation start(Path dataDir, Map<String, String> env) throws Exception {
     CordonConfig config = new ConfigLoader(env).load(dataDir, Optional.empty());
     Node node = Node.create(config, Node.Unseal.none(), Clock.systemUTC());
     node.installation().initialise("Home", ADMIN, PASSWORD.toCharArray());
-    Server server = Server.start(node, new Server.Listen("127.0.0.1", 0, null, null),
-        new PrintWriter(new StringWriter()));
+    Server server =
+        Server.start(
+            node,
+            new Server.Listen("127.0.0.1", 0, null, null),
+            new PrintWriter(new StringWriter()));
     return new TestInstallation(dataDir, server);
   }
 
@@ -64,10 +70,11 @@ final class TestInstallation implements AutoCloseable {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     try (InputStream in = Files.newInputStream(caPem)) {
-      trust.setCertificateEntry("ca",
-          (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
+      trust.setCertificateEntry(
+          "ca", (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
     }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
     SSLContext ctx = SSLContext.getInstance("TLSv1.3");
     ctx.init(null, tmf.getTrustManagers(), null);
