@@ -101,6 +101,10 @@ public final class RoleBasedPolicyEngine implements PolicyEngine {
         && subject.orgKind() == OrgKind.HOME) {
       return new Decision.Permit("home users create workspaces", List.of("home-workspaces"));
     }
+    if (action == Action.VIEW && resource.type().equals("workspace-directory")) {
+      return new Decision.Permit(
+          "everyone lists the workspaces they belong to", List.of("own-workspaces"));
+    }
     if (action == Action.VIEW
         && subject.orgKind() == OrgKind.HOME
         && !resource.type().equals("audit")) {

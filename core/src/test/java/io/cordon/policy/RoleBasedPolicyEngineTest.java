@@ -48,7 +48,7 @@ class RoleBasedPolicyEngineTest {
                 action,
                 file(Classification.CONFIDENTIAL)),
             Optional.of(role));
-    assertThat(d.getClass().getSimpleName().toUpperCase()).isEqualTo(expected);
+    assertThat(d.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT)).isEqualTo(expected);
     assertThat(d.rules()).isNotEmpty();
   }
 
@@ -132,5 +132,19 @@ class RoleBasedPolicyEngineTest {
                 Resource.system("audit")),
             Optional.empty());
     assertThat(d).isInstanceOf(Decision.Permit.class);
+  }
+
+  @Test
+  void decide_partnerListsOwnWorkspaces_permitsButNotTheUserDirectory() {
+    RequestContext partner = ctx(OrgKind.PARTNER, Set.of("member"), AuthMethod.PASSWORD);
+    assertThat(
+            engine.decide(
+                new AccessRequest(partner, Action.VIEW, Resource.system("workspace-directory")),
+                Optional.empty()))
+        .isInstanceOf(Decision.Permit.class);
+    assertThat(
+            engine.decide(
+                new AccessRequest(partner, Action.VIEW, Resource.system("user")), Optional.empty()))
+        .isInstanceOf(Decision.Deny.class);
   }
 }
