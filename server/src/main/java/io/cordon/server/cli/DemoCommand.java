@@ -48,7 +48,10 @@ public final class DemoCommand implements Callable<Integer> {
       DemoWorld.seed(node, out);
     }
     Server server = Server.start(node, new Server.Listen("127.0.0.1", port, null, null), out);
-    DemoWorld.printLogins(out);
+    DemoWorld.printLogins(
+        out,
+        "https://localhost:" + server.port() + "/",
+        node.config().dataDir().resolve("tls").resolve("ca.pem"));
     out.flush();
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(server::close));
     server.awaitStop();

@@ -108,14 +108,24 @@ public final class DemoWorld {
             + " users, 2 workspaces, 6 file versions.");
   }
 
-  public static void printLogins(PrintWriter out) {
+  public static void printLogins(PrintWriter out, String url, java.nio.file.Path caCertificate) {
     out.println();
     out.println("Demo logins (password for all: " + PASSWORD + "):");
     for (Account a : ACCOUNTS) {
       out.printf("  %-32s %s%n", a.username(), a.what());
     }
     out.println();
-    out.println("Try: curl --cacert cordon-data/tls/ca.pem https://localhost:8443/healthz");
+    out.println("Try:");
+    out.println("  curl --cacert " + caCertificate + " " + url + "healthz");
+    out.println(
+        "  curl --cacert " + caCertificate + " -c cookies -H 'Content-Type: application/json' \\");
+    out.println(
+        "       -d '{\"username\":\"qa.lead@helix.example\",\"password\":\""
+            + PASSWORD
+            + "\"}' "
+            + url
+            + "api/v1/auth/login");
+    out.println("  curl --cacert " + caCertificate + " -b cookies " + url + "api/v1/workspaces");
   }
 
   private static RequestContext as(Node node, String username) {
