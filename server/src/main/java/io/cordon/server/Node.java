@@ -184,7 +184,17 @@ public final class Node implements AutoCloseable {
   }
 
   public Services httpServices() {
-    return new Services(identity, directory, workspaces, content, audit, store);
+    return new Services(identity, directory, workspaces, content, audit, this::isReady);
+  }
+
+  /** Whether the metadata store answers (the readiness probe). */
+  public boolean isReady() {
+    try {
+      store.read(tx -> tx.audit().lastSeq());
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   public CordonConfig config() {

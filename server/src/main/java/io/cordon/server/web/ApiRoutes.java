@@ -108,10 +108,9 @@ final class ApiRoutes {
   }
 
   private void ready(Context http, RequestContext rc) {
-    try {
-      services.readinessProbe().read(tx -> tx.settings().get("install.id"));
+    if (services.ready().getAsBoolean()) {
       http.json(Map.of("status", "ready"));
-    } catch (RuntimeException e) {
+    } else {
       Problems.write(http, 503, "unavailable", "Unavailable", "the metadata store is unavailable");
     }
   }

@@ -5,13 +5,16 @@ import io.cordon.content.ContentService;
 import io.cordon.content.WorkspaceService;
 import io.cordon.identity.DirectoryService;
 import io.cordon.identity.IdentityService;
-import io.cordon.storage.MetadataStore;
+import java.util.function.BooleanSupplier;
 
-/** The application services the HTTP channel calls, and a readiness probe. */
+/**
+ * The application services the HTTP channel calls, and a readiness probe (true when the metadata
+ * store answers).
+ */
 public record Services(
     IdentityService identity,
     DirectoryService directory,
     WorkspaceService workspaces,
     ContentService content,
     AuditService audit,
-    MetadataStore readinessProbe) {}
+    BooleanSupplier ready) {}
