@@ -50,12 +50,22 @@ public final class ContentService {
   private final MetadataStore store;
   private final BlobStore blobs;
   private final KeyHierarchy keys;
+  private final long maxUploadBytes;
 
-  public ContentService(OneDoor door, MetadataStore store, BlobStore blobs, KeyHierarchy keys) {
+  /**
+   * @param maxUploadBytes the largest file accepted; a longer body is refused with {@link
+   *     CordonException.TooLarge} and nothing is kept
+   */
+  public ContentService(
+      OneDoor door, MetadataStore store, BlobStore blobs, KeyHierarchy keys, long maxUploadBytes) {
+    if (maxUploadBytes < 1) {
+      throw new IllegalArgumentException("the upload limit must be positive");
+    }
     this.door = door;
     this.store = store;
     this.blobs = blobs;
     this.keys = keys;
+    this.maxUploadBytes = maxUploadBytes;
   }
 
   /** Uploads a new file, or a new version of the file with this name in the workspace. */
@@ -95,7 +105,7 @@ public final class ContentService {
     try (BlobUpload blob = blobs.begin()) {
       streamed =
           encrypt(
-              body,
+              new LimitedInputStream(body, maxUploadBytes),
               blob.stream(),
               dek.streamingAead(),
               DataKeys.contentAssociatedData(target.file().id(), versionId));

@@ -74,6 +74,13 @@ public class CordonException extends RuntimeException {
     }
   }
 
+  /** The request body is larger than the configured limit. */
+  public static final class TooLarge extends CordonException {
+    public TooLarge(String message) {
+      super("too-large", message, null);
+    }
+  }
+
   /** A dependency (database, disk, key vault) cannot serve the request now. */
   public static final class Unavailable extends CordonException {
     public Unavailable(String message, Throwable cause) {

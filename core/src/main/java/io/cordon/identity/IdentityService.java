@@ -455,4 +455,10 @@ public final class IdentityService {
       throw new CordonException.IntegrityViolation("stored secret failed its integrity check", e);
     }
   }
+
+  /** Removes sessions that have expired (housekeeping; a removed session was unusable anyway). */
+  public int purgeExpiredSessions() {
+    Instant now = clock.instant();
+    return store.inTransaction(tx -> tx.sessions().deleteExpired(now));
+  }
 }

@@ -87,7 +87,7 @@ public final class Node implements AutoCloseable {
             "Cordon");
     this.directory = new DirectoryService(door, hasher);
     this.workspaces = new WorkspaceService(door, keys);
-    this.content = new ContentService(door, store, blobs, keys);
+    this.content = new ContentService(door, store, blobs, keys, config.upload().maxBytes().bytes());
     this.keyService = new KeyService(door, keys);
     this.audit = new AuditService(door);
   }

@@ -21,11 +21,13 @@ public final class Server implements AutoCloseable {
 
   private final Node node;
   private final HttpServer http;
+  private final Maintenance maintenance;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private Server(Node node, HttpServer http) {
     this.node = node;
     this.http = http;
+    this.maintenance = new Maintenance(node, Duration.ofMinutes(15));
   }
 
   /**
@@ -105,6 +107,7 @@ public final class Server implements AutoCloseable {
       return;
     }
     try {
+      maintenance.close();
       http.close();
     } finally {
       node.close();

@@ -26,6 +26,7 @@ final class Problems {
       case CordonException.Unauthenticated u -> 401;
       case CordonException.Throttled t -> 429;
       case CordonException.InvalidInput i -> 400;
+      case CordonException.TooLarge t -> 413;
       case CordonException.Unavailable u -> 503;
       case CordonException.IntegrityViolation i -> 500;
       default -> 500;
