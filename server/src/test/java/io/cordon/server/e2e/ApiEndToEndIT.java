@@ -277,6 +277,39 @@ class ApiEndToEndIT {
     }
   }
 
+  @Test
+  void recordedHashTampered_downloadAbortedAndAudited() throws Exception {
+    String ws = workspace("hash check");
+    byte[] content = randomBytes(2 * 1024 * 1024 + 3, 11);
+    String fileId = admin.upload(ws, "assay.bin", content).body().path("id").asText();
+    // Someone with database access rewrites the recorded hash; the ciphertext stays intact.
+    try (var db =
+            java.sql.DriverManager.getConnection(
+                "jdbc:sqlite:" + cordon.dataDir.resolve("cordon.db"));
+        var update = db.prepareStatement("UPDATE file_versions SET sha256 = ? WHERE file_id = ?")) {
+      update.setString(1, sha256("something else".getBytes()));
+      update.setString(2, fileId);
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
+    byte[] received;
+    try {
+      received = admin.downloadStream("/api/v1/files/" + fileId + "/content").body().readAllBytes();
+    } catch (IOException expected) {
+      received = null;
+    }
+    if (received != null) {
+      assertThat(received.length).isLessThan(content.length);
+    }
+    boolean audited = false;
+    for (JsonNode e : admin.get("/api/v1/audit/events?from=1&limit=1000").body()) {
+      audited |=
+          e.path("action").asText().equals("file.download")
+              && e.path("outcome").asText().equals("error")
+              && fileId.equals(e.path("object").path("id").asText());
+    }
+    assertThat(audited).isTrue();
+  }
+
   private static int indexOf(byte[] haystack, byte[] needle) {
     outer:
     for (int i = 0; i + needle.length <= haystack.length; i++) {
