@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     name = "keys",
     mixinStandardHelpOptions = true,
     description = "Key lifecycle.",
-    subcommands = KeysCommand.Rotate.class)
+    subcommands = {KeysCommand.Rotate.class, KeysCommand.Shred.class})
 public final class KeysCommand {
   /** {@code cordon keys rotate}: new primary KEK, data keys re-wrapped, content untouched. */
   @Command(
@@ -54,6 +54,65 @@ public final class KeysCommand {
         if (targets.isEmpty()) {
           spec.commandLine().getOut().println("no workspaces");
         }
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  /** {@code cordon keys shred}: destroy a workspace's KEK (crypto-shredding). */
+  @Command(
+      name = "shred",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Destroy a workspace's key-encryption key: every version of every file in it"
+            + " becomes unreadable, for good. The action is audited. Asks for the workspace's name"
+            + " as confirmation."
+      })
+  static final class Shred implements Callable<Integer> {
+    @Mixin NodeOptions node;
+
+    @Option(
+        names = "--workspace",
+        required = true,
+        paramLabel = "ID",
+        description = "The workspace.")
+    String workspace;
+
+    @Option(
+        names = "--confirm",
+        required = true,
+        paramLabel = "NAME",
+        description = "The workspace's exact name, to confirm.")
+    String confirm;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try (Node n = node.open()) {
+        RequestContext ctx = n.installation().operatorContext();
+        WorkspaceId id = new WorkspaceId(workspace);
+        Workspace ws =
+            n.workspaces().list(ctx).stream()
+                .filter(w -> w.id().equals(id))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new io.cordon.context.CordonException.NotFound(
+                            "no workspace " + workspace));
+        if (!ws.name().equals(confirm)) {
+          throw new io.cordon.context.CordonException.InvalidInput(
+              "--confirm must be the workspace's exact name, '" + ws.name() + "'");
+        }
+        n.keyService().shred(ctx, id);
+        spec.commandLine()
+            .getOut()
+            .println(
+                "destroyed the key of "
+                    + id
+                    + " ("
+                    + ws.name()
+                    + "); its content can no longer be decrypted");
         return ExitCodes.OK;
       }
     }
