@@ -69,8 +69,9 @@ public final class IdentityService {
     if (username == null || username.isBlank() || username.length() > 256 || password == null) {
       throw new CordonException.InvalidInput("username and password are required");
     }
-    Instant now = clock.instant();
-    AddressRateLimiter.Verdict verdict = throttle.addresses().tryAcquire(ctx.clientIp());
+    // Only failures count against an address, so a busy office behind one NAT is not throttled
+    // by its own successful logins.
+    AddressRateLimiter.Verdict verdict = throttle.addresses().peek(ctx.clientIp());
     if (!verdict.allowed()) {
       recordFailure(ctx, username, "throttled", Optional.empty());
       throw new CordonException.Throttled(
@@ -79,6 +80,7 @@ public final class IdentityService {
     Optional<User> found = store.read(tx -> tx.users().findByUsername(username));
     if (found.isEmpty()) {
       hasher.verifyDummy(password);
+      throttle.addresses().tryAcquire(ctx.clientIp());
       recordFailure(ctx, username, "unknown user", Optional.empty());
       throw new CordonException.Unauthenticated(GENERIC_FAILURE);
     }
@@ -91,9 +93,13 @@ public final class IdentityService {
                   hasher.verifyDummy(password);
                   return false;
                 });
-    return store
-        .inTransaction(tx -> completeLogin(tx, ctx, user.id(), passwordOk, username))
-        .orElseThrow(() -> new CordonException.Unauthenticated(GENERIC_FAILURE));
+    Optional<LoginResult> result =
+        store.inTransaction(tx -> completeLogin(tx, ctx, user.id(), passwordOk, username));
+    if (result.isEmpty()) {
+      throttle.addresses().tryAcquire(ctx.clientIp());
+      throw new CordonException.Unauthenticated(GENERIC_FAILURE);
+    }
+    return result.get();
   }
 
   private Optional<LoginResult> completeLogin(
