@@ -226,48 +226,50 @@ public final class ContentService {
                   fileObject(ws, file, v),
                   Map.of("version", v.number(), "bytes", v.size()));
             });
-    return new Download(plan.file(), plan.version(), out -> stream(ctx, plan, out));
+    FileVersion v = plan.version();
+    AuditObject object = fileObject(plan.workspace(), plan.file(), v);
+    StreamingAead dek;
+    try {
+      // Unwrap before any byte is promised, so a destroyed or damaged key is a clean error.
+      dek = DataKeys.openDataKey(keys.aead(plan.kek()), v.file(), v.versionId(), v.wrappedDek());
+    } catch (CordonException e) {
+      recordDownloadFailure(ctx, object, v, 0, e.getMessage());
+      throw e;
+    }
+    return new Download(plan.file(), v, out -> stream(ctx, object, v, dek, out));
   }
 
-  private void stream(RequestContext ctx, DownloadPlan plan, OutputStream out) throws IOException {
-    FileVersion v = plan.version();
+  private void stream(
+      RequestContext ctx, AuditObject object, FileVersion v, StreamingAead dek, OutputStream out)
+      throws IOException {
     long[] sent = {0};
-    try {
-      Aead kek = keys.aead(plan.kek());
-      StreamingAead dek = DataKeys.openDataKey(kek, v.file(), v.versionId(), v.wrappedDek());
-      try (InputStream cipher = blobs.open(v.blobKey());
-          InputStream plain =
-              dek.newDecryptingStream(
-                  cipher, DataKeys.contentAssociatedData(v.file(), v.versionId()))) {
-        new VerifyingCopy(v.size(), v.sha256()).copy(plain, out, n -> sent[0] += n);
-      }
-    } catch (IOException | GeneralSecurityException | RuntimeException e) {
-      door.record(
-          ctx,
-          "file.download",
-          Optional.of(fileObject(plan.workspace(), plan.file(), v)),
-          AuditEvent.Outcome.ERROR,
-          Optional.of(
-              e instanceof CordonException.IntegrityViolation
-                  ? "stored content failed its integrity check"
-                  : "download did not complete"),
-          Map.of("version", v.number(), "bytes", sent[0]));
-      if (e instanceof IOException io
-          && !(e.getCause() instanceof GeneralSecurityException)
-          && !isDecryptionFailure(io)) {
-        throw io;
-      }
-      if (e instanceof CordonException ce) {
-        throw ce;
-      }
+    try (InputStream cipher = blobs.open(v.blobKey());
+        InputStream plain =
+            dek.newDecryptingStream(
+                cipher, DataKeys.contentAssociatedData(v.file(), v.versionId()))) {
+      new VerifyingCopy(v.size(), v.sha256()).copy(plain, out, n -> sent[0] += n);
+    } catch (CordonException.IntegrityViolation e) {
+      recordDownloadFailure(ctx, object, v, sent[0], "stored content failed its integrity check");
+      throw e;
+    } catch (GeneralSecurityException e) {
+      recordDownloadFailure(ctx, object, v, sent[0], "stored content failed its integrity check");
       throw new CordonException.IntegrityViolation("stored content failed its integrity check", e);
+    } catch (IOException | RuntimeException e) {
+      // The receiver went away, or storage failed: record how much had left.
+      recordDownloadFailure(ctx, object, v, sent[0], "download did not complete");
+      throw e;
     }
   }
 
-  private static boolean isDecryptionFailure(IOException e) {
-    // Tink's decrypting stream reports authentication failures as IOExceptions.
-    String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-    return m.contains("decrypt") || m.contains("tag") || m.contains("ciphertext");
+  private void recordDownloadFailure(
+      RequestContext ctx, AuditObject object, FileVersion v, long bytes, String reason) {
+    door.record(
+        ctx,
+        "file.download",
+        Optional.of(object),
+        AuditEvent.Outcome.ERROR,
+        Optional.of(reason),
+        Map.of("version", v.number(), "bytes", bytes));
   }
 
   private static Streamed encrypt(
