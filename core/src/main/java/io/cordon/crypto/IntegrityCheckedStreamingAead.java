@@ -49,10 +49,16 @@ final class IntegrityCheckedStreamingAead implements StreamingAead {
     return Channels.newChannel(newDecryptingStream(Channels.newInputStream(source), ad));
   }
 
-  /** Not offered: ranged reads will get their own checked wrapper when a channel needs them. */
+  /**
+   * Ranged reads authenticate every segment they touch, as Tink's channel does; unlike the stream,
+   * a failed segment surfaces as Tink's {@code IOException} rather than as an integrity violation,
+   * because a seekable source cannot be watched the same way. Nothing unauthenticated is ever
+   * returned either way.
+   */
   @Override
-  public SeekableByteChannel newSeekableDecryptingChannel(SeekableByteChannel source, byte[] ad) {
-    throw new UnsupportedOperationException("seekable decryption is not offered");
+  public SeekableByteChannel newSeekableDecryptingChannel(SeekableByteChannel source, byte[] ad)
+      throws GeneralSecurityException, IOException {
+    return tink.newSeekableDecryptingChannel(source, ad);
   }
 
   /** Remembers the first I/O failure of the ciphertext source. */

@@ -36,6 +36,34 @@ class DataKeysTest {
   }
 
   @Test
+  void seekable_rangeAcrossSegments_readsPlaintextAndRejectsTamperedSegment(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    DataKey dek = DataKeys.newDataKey(kek, fileA, "v_1");
+    byte[] plaintext = StreamingFixtures.content(SIZE);
+    byte[] ciphertext = StreamingFixtures.encrypt(dek.streamingAead(), fileA, "v_1", plaintext);
+    java.nio.file.Path blob = dir.resolve("blob");
+    java.nio.file.Files.write(blob, ciphertext);
+    byte[] ad = DataKeys.contentAssociatedData(fileA, "v_1");
+    java.nio.ByteBuffer range = java.nio.ByteBuffer.allocate(100_000);
+    try (var file = java.nio.channels.FileChannel.open(blob);
+        var plain = dek.streamingAead().newSeekableDecryptingChannel(file, ad)) {
+      plain.position(SEGMENT - 50_000);
+      while (range.hasRemaining() && plain.read(range) > 0) {}
+    }
+    assertThat(range.array())
+        .isEqualTo(Arrays.copyOfRange(plaintext, SEGMENT - 50_000, SEGMENT + 50_000));
+
+    ciphertext[2 * SEGMENT + 100] ^= 1;
+    java.nio.file.Files.write(blob, ciphertext);
+    try (var file = java.nio.channels.FileChannel.open(blob);
+        var plain = dek.streamingAead().newSeekableDecryptingChannel(file, ad)) {
+      plain.position(2 * SEGMENT);
+      assertThatThrownBy(() -> plain.read(java.nio.ByteBuffer.allocate(1000)))
+          .isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
   void decrypt_fileAContentWithFileBKeyAndAssociatedData_fails() throws Exception {
     DataKey dekA = DataKeys.newDataKey(kek, fileA, "v_1");
     DataKey dekB = DataKeys.newDataKey(kek, fileB, "v_1");
