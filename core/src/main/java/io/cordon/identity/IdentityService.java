@@ -212,12 +212,24 @@ public final class IdentityService {
     boolean ok =
         store.inTransaction(
             tx -> {
+              SessionRecord s = session(tx, sessionId);
               User user = tx.users().find(who.user()).orElseThrow();
               if (!user.totpEnabled() || user.totpSealed().isEmpty()) {
                 throw new CordonException.Conflict("no TOTP factor is enrolled");
               }
-              OptionalLong step = verifyCode(user, code, now);
+              // Wrong codes count towards the same lockout as wrong passwords, so that the code
+              // space cannot be searched from a half-open session (NIST SP 800-63B §5.2.2).
+              String refusal = user.isLockedAt(now) ? "account locked" : null;
+              OptionalLong step =
+                  refusal == null ? verifyCode(user, code, now) : OptionalLong.empty();
               if (step.isEmpty()) {
+                if (refusal == null) {
+                  LoginThrottle.Lockout lock = throttle.afterFailure(user.failedLogins());
+                  tx.users().update(user.withLoginFailures(lock.failures(), lock.lockedUntil()));
+                  refusal =
+                      "wrong or reused TOTP code"
+                          + lock.lockedUntil().map(t -> "; account locked until " + t).orElse("");
+                }
                 tx.audit()
                     .append(
                         AuditEvents.of(
@@ -226,12 +238,13 @@ public final class IdentityService {
                             "auth.mfa",
                             Optional.of(userObject(user)),
                             AuditEvent.Outcome.DENIED,
-                            Optional.of("wrong or reused TOTP code"),
+                            Optional.of(refusal),
                             Map.of()));
                 return false;
               }
-              tx.users().update(user.withTotpStep(step.getAsLong()));
-              SessionRecord s = tx.sessions().find(sessionId).orElseThrow();
+              tx.users()
+                  .update(
+                      user.withTotpStep(step.getAsLong()).withLoginFailures(0, Optional.empty()));
               tx.sessions().update(s.completedFactor(AuthMethod.PASSWORD_TOTP));
               tx.audit()
                   .append(
@@ -318,7 +331,7 @@ public final class IdentityService {
     String sessionId = ctx.sessionId().orElseThrow();
     store.inTransaction(
         tx -> {
-          tx.sessions().update(tx.sessions().find(sessionId).orElseThrow().asRevoked());
+          tx.sessions().update(session(tx, sessionId).asRevoked());
           tx.audit()
               .append(
                   AuditEvents.of(
@@ -387,6 +400,16 @@ public final class IdentityService {
                           record.expires().toString())));
           return new IssuedToken(secret, record);
         });
+  }
+
+  /** The request's session; an API token has none (it expires or is revoked instead). */
+  private static SessionRecord session(Transaction tx, String sessionId) {
+    return tx.sessions()
+        .find(sessionId)
+        .orElseThrow(
+            () ->
+                new CordonException.Conflict(
+                    "this request is authenticated by an API token, not a login session"));
   }
 
   private OptionalLong verifyCode(User user, String code, Instant now) {

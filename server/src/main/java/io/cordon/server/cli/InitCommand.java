@@ -1,5 +1,6 @@
 package io.cordon.server.cli;
 
+import io.cordon.identity.DirectoryService;
 import io.cordon.server.Node;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,6 +53,15 @@ public final class InitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     char[] password = NodeOptions.readSecret(adminPasswordFile);
+    // Refuse bad input before anything is written: a failed init must not leave behind a
+    // half-made directory that the next, corrected, init would refuse to overwrite.
+    try {
+      DirectoryService.checkUsername(adminUser);
+      DirectoryService.checkPassword(password);
+    } catch (RuntimeException e) {
+      Arrays.fill(password, '\0');
+      throw e;
+    }
     Node.Unseal unseal = node.unseal();
     try (Node n = Node.create(node.config(), unseal, Clock.systemUTC())) {
       n.installation().initialise(org, adminUser, password);

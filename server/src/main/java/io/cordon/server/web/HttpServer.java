@@ -4,6 +4,7 @@ import io.cordon.context.CordonException;
 import io.cordon.context.RequestContext;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.security.KeyStore;
 import java.util.List;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -70,6 +71,9 @@ public final class HttpServer implements AutoCloseable {
                     route.method(), route.path(), http -> run(gate, route, http));
               }
               cfg.routes.exception(CordonException.class, (e, http) -> Problems.write(http, e));
+              // Javalin's own answers (no such endpoint, too large…) would otherwise be text/plain.
+              cfg.routes.exception(
+                  HttpResponseException.class, (e, http) -> Problems.write(http, e.getStatus()));
               cfg.routes.exception(
                   Exception.class,
                   (e, http) -> {

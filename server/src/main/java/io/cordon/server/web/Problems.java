@@ -47,6 +47,20 @@ final class Problems {
     write(ctx, status, e.type(), title(status), e.getMessage());
   }
 
+  /** A problem for a bare HTTP status raised by the framework rather than by Cordon. */
+  static void write(Context ctx, int status) {
+    String type =
+        switch (status) {
+          case 404 -> "not-found";
+          case 405 -> "method-not-allowed";
+          case 413 -> "too-large";
+          case 415 -> "unsupported-media-type";
+          default -> status < 500 ? "bad-request" : "internal";
+        };
+    int sent = status >= 400 && status <= 599 ? status : 500;
+    write(ctx, sent, type, title(sent), title(sent).toLowerCase(java.util.Locale.ROOT));
+  }
+
   static void write(Context ctx, int status, String type, String title, String detail) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", TYPE_BASE + type);

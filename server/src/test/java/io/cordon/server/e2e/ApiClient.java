@@ -57,6 +57,15 @@ final class ApiClient {
     return this;
   }
 
+  /** Another client holding this one's credentials, e.g. to replay a session after logout. */
+  ApiClient sameCredentials() {
+    ApiClient copy = new ApiClient(http, base);
+    copy.cookie = cookie;
+    copy.csrf = csrf;
+    copy.bearer = bearer;
+    return copy;
+  }
+
   ApiClient withoutCsrf() {
     this.csrf = null;
     return this;

@@ -66,6 +66,20 @@ final class TestInstallation implements AutoCloseable {
     return new ApiClient(http, base);
   }
 
+  /**
+   * A client whose connections come from another loopback address (127.0.0.0/8 all reach the
+   * listener on Linux), so that per-address throttling in one test does not spill into another.
+   */
+  ApiClient clientFrom(String localAddress) throws Exception {
+    HttpClient from =
+        HttpClient.newBuilder()
+            .sslContext(trusting(dataDir.resolve("tls/ca.pem")))
+            .connectTimeout(Duration.ofSeconds(10))
+            .localAddress(java.net.InetAddress.getByName(localAddress))
+            .build();
+    return new ApiClient(from, base);
+  }
+
   static SSLContext trusting(Path caPem) throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
