@@ -312,10 +312,17 @@ public final class ContentService {
         latest.dataTypes());
   }
 
+  /** The workspace's live KEK record; a shredded workspace's content is gone for good. */
   private static KeysetRecord kekRecord(Transaction tx, Workspace ws) {
-    return tx.keysets()
-        .find(ws.kek())
-        .orElseThrow(() -> new IllegalStateException("workspace without its key record"));
+    KeysetRecord kek =
+        tx.keysets()
+            .find(ws.kek())
+            .orElseThrow(() -> new IllegalStateException("workspace without its key record"));
+    if (kek.status() == io.cordon.crypto.KeysetStatus.DESTROYED) {
+      throw new CordonException.Gone(
+          "the workspace's key was destroyed (crypto-shredded); its content cannot be recovered");
+    }
+    return kek;
   }
 
   static AuditObject fileObject(Workspace ws, StoredFile file, FileVersion version) {

@@ -74,6 +74,13 @@ public class CordonException extends RuntimeException {
     }
   }
 
+  /** The thing existed but is gone for good (content whose key was destroyed). */
+  public static final class Gone extends CordonException {
+    public Gone(String message) {
+      super("gone", message, null);
+    }
+  }
+
   /** The request body is larger than the configured limit. */
   public static final class TooLarge extends CordonException {
     public TooLarge(String message) {

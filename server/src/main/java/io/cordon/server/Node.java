@@ -55,6 +55,8 @@ public final class Node implements AutoCloseable {
   private final KeyService keyService;
   private final AuditService audit;
   private final Clock clock;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private Node(CordonConfig config, KeyVault vault, MetadataStore store, Clock clock) {
     this.config = config;
@@ -243,6 +245,9 @@ public final class Node implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     try {
       store.close();
     } finally {

@@ -63,8 +63,20 @@ public final class InitCommand implements Callable<Integer> {
       throw e;
     }
     Node.Unseal unseal = node.unseal();
+    java.nio.file.Path dataDir = node.config().dataDir();
+    boolean createdHere = !java.nio.file.Files.exists(dataDir);
     try (Node n = Node.create(node.config(), unseal, Clock.systemUTC())) {
-      n.installation().initialise(org, adminUser, password);
+      try {
+        n.installation().initialise(org, adminUser, password);
+      } catch (RuntimeException e) {
+        n.close();
+        if (createdHere) {
+          // Nothing of value is in a directory this command made moments ago; leave no half-made
+          // installation that a corrected retry would refuse to overwrite.
+          DataDirectories.deleteRecursively(dataDir);
+        }
+        throw e;
+      }
       var out = spec.commandLine().getOut();
       out.println("Initialised " + n.config().dataDir());
       out.println("  administrator: " + adminUser.toLowerCase(java.util.Locale.ROOT));

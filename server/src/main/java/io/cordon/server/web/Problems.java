@@ -21,6 +21,7 @@ final class Problems {
     return switch (e) {
       case CordonException.NotFound n -> 404;
       case CordonException.Conflict c -> 409;
+      case CordonException.Gone g -> 410;
       case CordonException.Denied d -> 403;
       case CordonException.StepUpRequired s -> 401;
       case CordonException.Unauthenticated u -> 401;
@@ -81,6 +82,7 @@ final class Problems {
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
       case 409 -> "Conflict";
+      case 410 -> "Gone";
       case 413 -> "Too large";
       case 415 -> "Unsupported media type";
       case 429 -> "Too many requests";

@@ -67,7 +67,7 @@ class KeyLifecycleIT {
     for (FileVersion v : doomed.keySet()) {
       assertThatThrownBy(() -> read(v))
           .as("version %d of %s", v.number(), v.file())
-          .isInstanceOf(CordonException.class)
+          .isInstanceOf(CordonException.Gone.class)
           .hasMessageContaining("destroyed")
           .hasMessageContaining("cannot be recovered");
     }
@@ -88,10 +88,15 @@ class KeyLifecycleIT {
     assertThat(events("key.destroy"))
         .filteredOn(e -> e.outcome() == AuditEvent.Outcome.ERROR)
         .hasSize(1);
-    // Every refused read is on the trail as an error, not only as a granted download.
+    // Every refused read is on the trail as an error, and none of them as a granted download.
     assertThat(events("file.download"))
         .filteredOn(e -> e.outcome() == AuditEvent.Outcome.ERROR)
         .hasSize(doomed.size());
+    assertThat(events("file.download"))
+        .filteredOn(e -> e.outcome() == AuditEvent.Outcome.SUCCESS)
+        .filteredOn(
+            e -> e.object().map(o -> o.workspace().orElse("")).orElse("").equals(victim.value()))
+        .isEmpty();
     assertThat(destroy.get(0).object())
         .hasValueSatisfying(o -> assertThat(o.id()).isEqualTo(victim.value()));
   }
