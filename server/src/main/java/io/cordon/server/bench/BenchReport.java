@@ -64,6 +64,18 @@ public record BenchReport(
     public double ratio() {
       return mbps() / baselineMbps();
     }
+
+    /**
+     * The median of each run's own ratio: steadier than {@link #ratio()} when the machine's load
+     * changes between runs, since each run's pair was measured back to back.
+     */
+    public double pairedRatio() {
+      List<Double> ratios = new ArrayList<>();
+      for (int i = 0; i < Math.min(runsMbps.size(), baselineRunsMbps.size()); i++) {
+        ratios.add(runsMbps.get(i) / baselineRunsMbps.get(i));
+      }
+      return median(ratios);
+    }
   }
 
   public BenchReport {
@@ -146,6 +158,7 @@ public record BenchReport(
     n.put("mbps", round(x.mbps()));
     n.put("baselineMbps", round(x.baselineMbps()));
     n.put("ratio", Math.round(x.ratio() * 1000) / 1000.0);
+    n.put("pairedRatio", Math.round(x.pairedRatio() * 1000) / 1000.0);
     n.put("pass", x.ratio() >= goal);
     var runs = n.putArray("runsMbps");
     x.runsMbps().forEach(v -> runs.add(round(v)));
