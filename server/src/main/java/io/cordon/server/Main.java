@@ -1,6 +1,7 @@
 package io.cordon.server;
 
 import io.cordon.server.cli.AuditCommand;
+import io.cordon.server.cli.BenchCommand;
 import io.cordon.server.cli.ConfigCommand;
 import io.cordon.server.cli.DemoCommand;
 import io.cordon.server.cli.ExitCodes;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       KeysCommand.class,
       AuditCommand.class,
       ConfigCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

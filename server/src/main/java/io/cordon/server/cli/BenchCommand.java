@@ -1,0 +1,108 @@
+package io.cordon.server.cli;
+
+import io.cordon.server.bench.BenchReport;
+import io.cordon.server.bench.ContentBenchmark;
+import io.cordon.server.config.DataSize;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cordon bench}: the project's end-to-end benchmarks. Each prints a table for people, then
+ * exactly one line of JSON for scripts (alone with {@code --json-only}); progress goes to standard
+ * error. A result below its goal is reported, not an error: the exit code is 0 whenever the
+ * benchmark ran.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "End-to-end benchmarks.",
+    subcommands = {BenchCommand.Content.class, CommandLine.HelpCommand.class})
+public final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.BAD_INPUT;
+  }
+
+  /** {@code cordon bench content}: see {@link ContentBenchmark}. */
+  @Command(
+      name = "content",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Upload and download through the HTTPS API of a throwaway local installation, each as a"
+            + " ratio to the same bytes over plain TLS on this machine in the same run (goal "
+            + ContentBenchmark.GOAL
+            + "), plus raw Tink StreamingAead rates. Needs about (runs + 2) x size of free disk"
+            + " in the temporary directory."
+      })
+  public static final class Content implements Callable<Integer> {
+    @Option(
+        names = "--size",
+        paramLabel = "SIZE",
+        defaultValue = "1g",
+        description =
+            "Bytes per transfer: a number with an optional unit; k, m, g and t are binary here"
+                + " (1g = 1 GiB). Default: ${DEFAULT-VALUE}.")
+    String size;
+
+    @Option(
+        names = "--runs",
+        paramLabel = "N",
+        defaultValue = "3",
+        description =
+            "Measured runs per operation; the report holds medians. Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Option(
+        names = "--json-only",
+        description = "Print only the JSON line (no table, no progress).")
+    boolean jsonOnly;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      long bytes = parseSize(size);
+      if (runs < 1 || runs > 100) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be 1 to 100");
+      }
+      PrintWriter progress =
+          jsonOnly ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getErr();
+      BenchReport report = ContentBenchmark.run(ContentBenchmark.Options.of(bytes, runs), progress);
+      PrintWriter out = spec.commandLine().getOut();
+      if (!jsonOnly) {
+        out.print(report.table());
+      }
+      out.println(report.json());
+      out.flush();
+      return ExitCodes.OK;
+    }
+
+    private long parseSize(String text) {
+      String t = text.strip();
+      // The short units people type for a benchmark (1g, 512m) mean binary sizes.
+      if (t.matches("(?i)\\d+\\s*[kmgt]")) {
+        t = t + "iB";
+      }
+      long bytes =
+          DataSize.parse(t)
+              .map(DataSize::bytes)
+              .orElseThrow(
+                  () ->
+                      new CommandLine.ParameterException(
+                          spec.commandLine(), "--size: not a size: " + text));
+      if (bytes < 1) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--size must be positive");
+      }
+      return bytes;
+    }
+  }
+}
