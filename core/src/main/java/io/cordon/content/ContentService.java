@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -275,18 +274,19 @@ public final class ContentService {
   private static Streamed encrypt(
       InputStream body, OutputStream sink, StreamingAead dek, byte[] associatedData)
       throws IOException, GeneralSecurityException {
-    java.security.MessageDigest sha = sha256();
     long size = 0;
-    try (OutputStream enc = dek.newEncryptingStream(sink, associatedData)) {
-      byte[] buf = new byte[BUFFER];
-      int n;
-      while ((n = body.read(buf)) != -1) {
-        sha.update(buf, 0, n);
-        enc.write(buf, 0, n);
-        size += n;
+    try (BackgroundDigest sha = new BackgroundDigest(BUFFER)) {
+      try (OutputStream enc = dek.newEncryptingStream(sink, associatedData)) {
+        byte[] buf = new byte[BUFFER];
+        int n;
+        while ((n = body.readNBytes(buf, 0, BUFFER)) > 0) {
+          sha.update(buf, 0, n);
+          enc.write(buf, 0, n);
+          size += n;
+        }
       }
+      return new Streamed(size, sha.hex());
     }
-    return new Streamed(size, HexFormat.of().formatHex(sha.digest()));
   }
 
   static java.security.MessageDigest sha256() {

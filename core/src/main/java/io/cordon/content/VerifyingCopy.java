@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.function.LongConsumer;
 
 /**
@@ -23,7 +22,13 @@ final class VerifyingCopy {
   }
 
   void copy(InputStream in, OutputStream out, LongConsumer sent) throws IOException {
-    MessageDigest sha = ContentService.sha256();
+    try (BackgroundDigest sha = new BackgroundDigest(BUFFER)) {
+      copy(in, out, sent, sha);
+    }
+  }
+
+  private void copy(InputStream in, OutputStream out, LongConsumer sent, BackgroundDigest sha)
+      throws IOException {
     byte[] held = new byte[BUFFER];
     byte[] next = new byte[BUFFER];
     int heldLength = 0;
@@ -41,7 +46,7 @@ final class VerifyingCopy {
       next = swap;
       heldLength = n;
     }
-    String actual = HexFormat.of().formatHex(sha.digest());
+    String actual = sha.hex();
     if (total != expectedSize
         || !MessageDigest.isEqual(actual.getBytes(), expectedSha256.getBytes())) {
       throw new CordonException.IntegrityViolation(
