@@ -172,7 +172,9 @@ public abstract class BlobStoreContract {
 
   @Test
   void largeBlob_streamsRoundTrip() throws Exception {
-    int size = 20 * 1024 * 1024;
+    // Past two 32 MiB write-back intervals of the local adapter, so a background flush runs while
+    // writing goes on.
+    int size = 70 * 1024 * 1024;
     MessageDigest written = MessageDigest.getInstance("SHA-256");
     Random random = new Random(42);
     byte[] chunk = new byte[64 * 1024 + 7]; // Odd size: exercise partial buffers.

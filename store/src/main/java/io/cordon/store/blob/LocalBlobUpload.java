@@ -17,6 +17,12 @@ import java.nio.file.Path;
 final class LocalBlobUpload implements BlobUpload {
   private static final int BUFFER = 64 * 1024;
 
+  /**
+   * After this much is written, a background flush of the file starts, so that the disk writes back
+   * while the upload goes on and the final fsync has only the tail left to wait for.
+   */
+  private static final long FLUSH_EVERY = 32L * 1024 * 1024;
+
   private enum State {
     OPEN,
     PUBLISHED,
@@ -28,6 +34,8 @@ final class LocalBlobUpload implements BlobUpload {
   private final FileChannel channel;
   private final OutputStream stream;
   private State state = State.OPEN;
+  private long unflushed;
+  private Thread flushing;
 
   LocalBlobUpload(LocalBlobStore store, Path temp, FileChannel channel) {
     this.store = store;
@@ -49,6 +57,7 @@ final class LocalBlobUpload implements BlobUpload {
     }
     try {
       stream.flush();
+      awaitFlush();
       channel.force(true);
       channel.close();
       String key = store.place(temp);
@@ -60,6 +69,26 @@ final class LocalBlobUpload implements BlobUpload {
     } catch (RuntimeException e) {
       abort();
       throw e;
+    }
+  }
+
+  /** Starts write-back of what is written so far; a failure shows up in the final fsync. */
+  private void flushQuietly() {
+    try {
+      channel.force(false);
+    } catch (IOException | RuntimeException e) {
+      // publish() forces again and reports any failure then.
+    }
+  }
+
+  private void awaitFlush() throws IOException {
+    if (flushing != null) {
+      try {
+        flushing.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while flushing the blob", e);
+      }
     }
   }
 
@@ -102,6 +131,14 @@ final class LocalBlobUpload implements BlobUpload {
       try {
         while (buffer.hasRemaining()) {
           channel.write(buffer);
+        }
+        unflushed += len;
+        if (unflushed >= FLUSH_EVERY && (flushing == null || !flushing.isAlive())) {
+          unflushed = 0;
+          flushing =
+              Thread.ofVirtual()
+                  .name("cordon-blob-flush")
+                  .start(LocalBlobUpload.this::flushQuietly);
         }
       } catch (IOException e) {
         abort();
