@@ -6,6 +6,8 @@ import java.util.List;
  * Port: the append-only audit trail, used inside a {@link io.cordon.storage.Transaction} so that an
  * event commits with the change it describes. Sequence numbers start at 1 and have no gaps, even
  * with several writers on several nodes (the adapter serialises appends through the database).
+ * Appending computes the event's leaf and chain hashes ({@link AuditChain}) from the exact bytes it
+ * stores.
  */
 public interface AuditLog {
   /**
@@ -18,6 +20,18 @@ public interface AuditLog {
   /** Events with {@code seq >= fromSeq}, in order, at most {@code limit}. */
   List<AuditEvent> list(long fromSeq, int limit);
 
+  /**
+   * Records with {@code seq >= fromSeq}, in order, at most {@code limit}: the stored bytes and
+   * hashes, for export and verification.
+   */
+  List<AuditRecord> records(long fromSeq, int limit);
+
   /** The highest assigned sequence number, 0 for an empty trail. */
   long lastSeq();
+
+  /**
+   * The chain hash recorded with the newest event ({@link AuditChain#genesis()} for an empty
+   * trail); null if the head has lost it.
+   */
+  byte[] headChain();
 }

@@ -25,7 +25,8 @@ public final class AuditService {
     this.door = door;
   }
 
-  public List<AuditEvent> events(RequestContext ctx, long fromSeq, int limit) {
+  /** Stored events from {@code fromSeq} on, with the bytes their leaf hashes cover. */
+  public List<AuditRecord> events(RequestContext ctx, long fromSeq, int limit) {
     if (fromSeq < 1) {
       throw new CordonException.InvalidInput("from must be a sequence number of 1 or more");
     }
@@ -36,44 +37,28 @@ public final class AuditService {
         ctx,
         Guarded.of("audit.read", Action.AUDIT, Resource.system("audit")),
         (tx, resource) -> {
-          List<AuditEvent> page = tx.audit().list(fromSeq, limit);
+          List<AuditRecord> page = tx.audit().records(fromSeq, limit);
           return new Performed<>(
               page, Optional.empty(), Map.of("from", fromSeq, "count", page.size()));
         });
   }
 
   /**
-   * Recomputes the trail: sequence numbers run from 1 to the head without gaps, and every stored
-   * event parses. (The tamper-evident hash tree and signed checkpoints extend this check.)
+   * Recomputes the trail: sequence numbers run from 1 to the head without gaps, every event's bytes
+   * match its leaf hash and parse as an event with its own seq, every chain hash follows from the
+   * one before, and the head's chain is the last event's. Names the first event that fails. (Signed
+   * checkpoints extend this to a rewrite that recomputed every hash after the change.)
    */
   public VerifyResult verify(RequestContext ctx) {
     return door.perform(
         ctx,
         Guarded.of("audit.verify", Action.AUDIT, Resource.system("audit")),
         (tx, resource) -> {
-          VerifyResult result = verify(tx.audit());
+          VerifyResult result = TrailVerifier.verify(tx.audit());
           return new Performed<>(
               result,
               Optional.empty(),
               Map.of("result", result instanceof VerifyResult.Intact ? "intact" : "broken"));
         });
-  }
-
-  static VerifyResult verify(AuditLog log) {
-    long last = log.lastSeq();
-    long expected = 1;
-    while (expected <= last) {
-      List<AuditEvent> page = log.list(expected, MAX_PAGE);
-      if (page.isEmpty()) {
-        return new VerifyResult.Broken(expected, "missing (the head says " + last + ")");
-      }
-      for (AuditEvent e : page) {
-        if (e.seq() != expected) {
-          return new VerifyResult.Broken(expected, "missing; the next stored event is " + e.seq());
-        }
-        expected++;
-      }
-    }
-    return new VerifyResult.Intact(last);
   }
 }

@@ -3,10 +3,15 @@ package io.cordon.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cordon.audit.AuditChain;
 import io.cordon.audit.AuditEvent;
 import io.cordon.audit.AuditEventCodec;
+import io.cordon.audit.AuditRecord;
+import io.cordon.audit.TrailVerifier;
+import io.cordon.audit.VerifyResult;
 import io.cordon.identity.Organisation;
 import io.cordon.storage.Transaction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -16,6 +21,36 @@ import org.junit.jupiter.api.Test;
  * Counts are relative to the trail's head when the test starts, as other tests may share it.
  */
 abstract class AuditLogChecks extends FileChecks {
+  @Test
+  void append_storesExactBytesWithLeafAndChainHashes_linkedToTheHead() {
+    long before = read((Transaction tx) -> tx.audit().lastSeq());
+    byte[] headBefore = read((Transaction tx) -> tx.audit().headChain());
+
+    AuditEvent first = writeAndGet((Transaction tx) -> tx.audit().append(Samples.event("a.one")));
+    AuditEvent second = writeAndGet((Transaction tx) -> tx.audit().append(Samples.event("a.two")));
+
+    List<AuditRecord> records = read((Transaction tx) -> tx.audit().records(before + 1, 10));
+    assertThat(records).extracting(AuditRecord::seq).containsExactly(before + 1, before + 2);
+    AuditRecord r1 = records.get(0);
+    AuditRecord r2 = records.get(1);
+    assertThat(new String(r1.leaf(), StandardCharsets.UTF_8))
+        .isEqualTo(AuditEventCodec.toJson(first));
+    assertThat(r2.event()).isEqualTo(second);
+    assertThat(r1.leafHash()).isEqualTo(AuditChain.leafHash(r1.leaf()));
+    assertThat(r1.chainHash()).isEqualTo(AuditChain.link(headBefore, r1.leafHash()));
+    assertThat(r2.chainHash()).isEqualTo(AuditChain.link(r1.chainHash(), r2.leafHash()));
+    assertThat(read((Transaction tx) -> tx.audit().headChain())).isEqualTo(r2.chainHash());
+  }
+
+  @Test
+  void emptyOrGrowingTrail_verifiesIntact() {
+    writeAndGet((Transaction tx) -> tx.audit().append(Samples.event("a.verify")));
+    long last = read((Transaction tx) -> tx.audit().lastSeq());
+
+    assertThat(read((Transaction tx) -> TrailVerifier.verify(tx.audit())))
+        .isEqualTo(new VerifyResult.Intact(last));
+  }
+
   @Test
   void append_assignsNextSeq_andListReturnsTheSameEvent() {
     long before = read((Transaction tx) -> tx.audit().lastSeq());

@@ -1,7 +1,7 @@
 package io.cordon.server.cli;
 
-import io.cordon.audit.AuditEvent;
 import io.cordon.audit.AuditEventCodec;
+import io.cordon.audit.AuditRecord;
 import io.cordon.audit.VerifyResult;
 import io.cordon.context.CordonException;
 import io.cordon.context.RequestContext;
@@ -57,12 +57,12 @@ public final class AuditCommand {
         RequestContext ctx = n.installation().operatorContext();
         long next = from;
         while (to == null || next <= to) {
-          List<AuditEvent> page = n.audit().events(ctx, next, PAGE);
-          for (AuditEvent e : page) {
+          List<AuditRecord> page = n.audit().events(ctx, next, PAGE);
+          for (AuditRecord e : page) {
             if (to != null && e.seq() > to) {
               break;
             }
-            out.println(AuditEventCodec.toJson(e));
+            out.println(AuditEventCodec.exportJson(e));
           }
           if (page.size() < PAGE) {
             break;
@@ -76,8 +76,8 @@ public final class AuditCommand {
   }
 
   /**
-   * {@code cordon audit verify}: checks that sequence numbers run from 1 without gaps and that
-   * every stored event parses. The tamper-evident hash tree comes with the audit issue.
+   * {@code cordon audit verify}: recomputes every event's leaf and chain hash from its stored bytes
+   * and names the first event that does not match (see AuditService#verify).
    */
   @Command(
       name = "verify",

@@ -1,8 +1,8 @@
 package io.cordon.server.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cordon.audit.AuditEvent;
 import io.cordon.audit.AuditEventCodec;
+import io.cordon.audit.AuditRecord;
 import io.cordon.content.Classification;
 import io.cordon.content.Download;
 import io.cordon.content.FileId;
@@ -323,11 +323,11 @@ final class ApiRoutes {
   private void events(Context http, RequestContext rc) {
     long from = longParam(http, "from").orElse(1);
     int limit = (int) Math.min(longParam(http, "limit").orElse(100), Integer.MAX_VALUE);
-    List<AuditEvent> page = services.audit().events(rc, from, limit);
+    List<AuditRecord> page = services.audit().events(rc, from, limit);
     http.contentType("application/json");
     StringBuilder out = new StringBuilder("[");
     for (int i = 0; i < page.size(); i++) {
-      out.append(i == 0 ? "" : ",").append(AuditEventCodec.toJson(page.get(i)));
+      out.append(i == 0 ? "" : ",").append(AuditEventCodec.exportJson(page.get(i)));
     }
     http.result(out.append(']').toString());
   }

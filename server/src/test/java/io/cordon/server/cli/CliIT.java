@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cordon.content.FileVersion;
 import io.cordon.content.Workspace;
 import io.cordon.context.RequestContext;
@@ -21,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,6 +170,11 @@ class CliIT {
       soft.assertThat(e.path("outcome").asText()).as(what).isIn("success", "denied", "error");
       // Every event here was made by a CLI command.
       soft.assertThat(e.path("context").path("channel").asText()).as(what).isEqualTo("cli");
+      // leaf is the base64 of the exact bytes hashed: the event's JSON without leaf itself.
+      byte[] leaf = Base64.getDecoder().decode(e.path("leaf").asText());
+      ObjectNode withoutLeaf = e.deepCopy();
+      withoutLeaf.remove("leaf");
+      soft.assertThat(JSON.readTree(leaf)).as(what).isEqualTo(withoutLeaf);
       // Fields that do not apply are omitted, never null.
       e.fields().forEachRemaining(f -> soft.assertThat(f.getValue().isNull()).as(what).isFalse());
     }
@@ -203,6 +210,24 @@ class CliIT {
     CliRun broken = cli("audit", "verify");
     assertThat(broken.exit()).as(broken.toString()).isEqualTo(1);
     assertThat(broken.out()).contains("seq 3");
+  }
+
+  @Test
+  void auditVerify_eventEditedInDatabase_exit1NamingThatSeq() throws Exception {
+    seedSomeActivity();
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("cordon.db"));
+        PreparedStatement edit =
+            db.prepareStatement(
+                "UPDATE audit_events SET event_json = REPLACE(event_json, '\"success\"',"
+                    + " '\"denied\"') WHERE seq = ?")) {
+      edit.setLong(1, 2);
+      assertThat(edit.executeUpdate()).isEqualTo(1);
+    }
+
+    CliRun broken = cli("audit", "verify");
+
+    assertThat(broken.exit()).as(broken.toString()).isEqualTo(1);
+    assertThat(broken.out()).contains("seq 2", "modified");
   }
 
   // --- keys -------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cordon.audit.AuditEvent;
+import io.cordon.audit.AuditRecord;
 import io.cordon.content.FileVersion;
 import io.cordon.content.Workspace;
 import io.cordon.content.WorkspaceId;
@@ -168,7 +169,8 @@ class KeyLifecycleIT {
     List<AuditEvent> found = new ArrayList<>();
     long from = 1;
     while (true) {
-      List<AuditEvent> page = node.audit().events(op, from, 1000);
+      List<AuditEvent> page =
+          node.audit().events(op, from, 1000).stream().map(AuditRecord::event).toList();
       page.stream().filter(e -> e.action().equals(action)).forEach(found::add);
       if (page.size() < 1000) {
         return found;

@@ -7,8 +7,9 @@ import org.flywaydb.core.api.FlywayException;
 
 /**
  * Brings a database to the newest schema with the one set of Flyway migrations in {@code
- * db/migration}, shared by SQLite and PostgreSQL. Safe to run on every start and from several nodes
- * at once (Flyway locks its history table). Stateless.
+ * db/migration} (SQL) and {@code io.cordon.store.sql.migration} (Java, where a step needs
+ * computing), shared by SQLite and PostgreSQL. Safe to run on every start and from several nodes at
+ * once (Flyway locks its history table). Stateless.
  */
 final class SchemaMigration {
   private SchemaMigration() {}
@@ -17,7 +18,7 @@ final class SchemaMigration {
     try {
       Flyway.configure()
           .dataSource(dataSource)
-          .locations("classpath:db/migration")
+          .locations("classpath:db/migration", "classpath:io/cordon/store/sql/migration")
           .failOnMissingLocations(true)
           .load()
           .migrate();
