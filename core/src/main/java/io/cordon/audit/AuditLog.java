@@ -26,6 +26,9 @@ public interface AuditLog {
    */
   List<AuditRecord> records(long fromSeq, int limit);
 
+  /** The stored leaf hashes of events {@code fromSeq…}, in order, at most {@code limit}. */
+  List<byte[]> leafHashes(long fromSeq, int limit);
+
   /** The highest assigned sequence number, 0 for an empty trail. */
   long lastSeq();
 

@@ -1,5 +1,6 @@
 package io.cordon.audit;
 
+import io.cordon.audit.checkpoint.CheckpointVerifier;
 import io.cordon.context.CordonException;
 import io.cordon.context.RequestContext;
 import io.cordon.door.Guarded;
@@ -20,9 +21,11 @@ public final class AuditService {
   public static final int MAX_PAGE = 1000;
 
   private final OneDoor door;
+  private final CheckpointService checkpoints;
 
-  public AuditService(OneDoor door) {
+  public AuditService(OneDoor door, CheckpointService checkpoints) {
     this.door = door;
+    this.checkpoints = checkpoints;
   }
 
   /** Stored events from {@code fromSeq} on, with the bytes their leaf hashes cover. */
@@ -50,11 +53,14 @@ public final class AuditService {
    * checkpoints extend this to a rewrite that recomputed every hash after the change.)
    */
   public VerifyResult verify(RequestContext ctx) {
+    // Read before the transaction: loading the key reads the database itself.
+    CheckpointVerifier signatures =
+        checkpoints.existingVerifierKey().map(CheckpointVerifier::new).orElse(null);
     return door.perform(
         ctx,
         Guarded.of("audit.verify", Action.AUDIT, Resource.system("audit")),
         (tx, resource) -> {
-          VerifyResult result = TrailVerifier.verify(tx.audit());
+          VerifyResult result = TrailVerifier.verify(tx.audit(), tx.checkpoints(), signatures);
           return new Performed<>(
               result,
               Optional.empty(),

@@ -1,25 +1,62 @@
 package io.cordon.audit;
 
+import io.cordon.audit.checkpoint.CheckpointResult;
+import io.cordon.audit.checkpoint.CheckpointVerifier;
+import io.cordon.audit.tree.InMemorySubtreeHashes;
+import io.cordon.audit.tree.MerkleTreeAppender;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Recomputes a stored trail from its bytes: sequence numbers run from 1 to the head without gaps,
  * every event's bytes match its leaf hash and parse as an event carrying its own seq, every chain
- * hash follows from the one before, and the head's chain is the last event's. Names the first
- * sequence number that fails. Reads the trail a page at a time, so memory stays flat on a long one.
- * Stateless.
+ * hash follows from the one before, and the head's chain is the last event's. With checkpoints, it
+ * also rebuilds the Merkle tree and checks that every stored checkpoint is validly signed and
+ * commits to the recomputed root at its size: a rewrite that recomputed every later hash still
+ * shows there, between the last checkpoint that holds and the first that does not. Names the first
+ * sequence number that fails. Reads a page at a time, so memory stays flat on a long trail.
+ *
+ * <p>One instance verifies once; not thread-safe.
  */
 public final class TrailVerifier {
   private static final int PAGE = 1000;
 
-  private TrailVerifier() {}
+  private final AuditLog log;
+  private final Checkpoints checkpoints;
+  private final CheckpointVerifier signatures;
+  private final MerkleTreeAppender tree = new MerkleTreeAppender(new InMemorySubtreeHashes());
+  private Iterator<StoredCheckpoint> pending = java.util.Collections.emptyIterator();
+  private StoredCheckpoint next;
+  private long nextCheckpointFrom = 1;
+  private long lastGoodCheckpoint;
 
-  /** Verifies {@code log} as one consistent read sees it (call within one transaction). */
+  private TrailVerifier(AuditLog log, Checkpoints checkpoints, CheckpointVerifier signatures) {
+    this.log = log;
+    this.checkpoints = checkpoints;
+    this.signatures = signatures;
+  }
+
+  /** Verifies the events and chain of {@code log} as one consistent read sees it. */
   public static VerifyResult verify(AuditLog log) {
+    return new TrailVerifier(log, null, null).run();
+  }
+
+  /**
+   * Verifies the events and chain, and every stored checkpoint against the recomputed tree and the
+   * installation's checkpoint key (call within one transaction).
+   */
+  public static VerifyResult verify(
+      AuditLog log, Checkpoints checkpoints, CheckpointVerifier signatures) {
+    return new TrailVerifier(log, checkpoints, signatures).run();
+  }
+
+  private VerifyResult run() {
     long last = log.lastSeq();
     byte[] chain = AuditChain.genesis();
+    advanceCheckpoint();
     long expected = 1;
     while (expected <= last) {
       List<AuditRecord> page = log.records(expected, PAGE);
@@ -39,6 +76,10 @@ public final class TrailVerifier {
           return new VerifyResult.Broken(expected, fault.get());
         }
         chain = r.chainHash();
+        Optional<VerifyResult> checkpointFault = checkCheckpoints(r.leafHash());
+        if (checkpointFault.isPresent()) {
+          return checkpointFault.get();
+        }
         expected++;
       }
     }
@@ -52,6 +93,76 @@ public final class TrailVerifier {
               + last
               + ": events after it were removed, or the head was altered");
     }
+    if (next != null) {
+      return new VerifyResult.Broken(
+          last + 1,
+          "a signed checkpoint covers "
+              + next.treeSize()
+              + " events but the trail holds "
+              + last
+              + ": events were removed");
+    }
     return new VerifyResult.Intact(last);
+  }
+
+  /** Adds one leaf to the tree and checks any checkpoint of exactly that size. */
+  private Optional<VerifyResult> checkCheckpoints(byte[] leafHash) {
+    if (checkpoints == null) {
+      return Optional.empty();
+    }
+    tree.append(leafHash);
+    while (next != null && next.treeSize() == tree.size()) {
+      Optional<String> fault = checkpointFault(next);
+      if (fault.isPresent()) {
+        return Optional.of(
+            new VerifyResult.Broken(
+                lastGoodCheckpoint + 1,
+                "the checkpoint of "
+                    + next.treeSize()
+                    + " events "
+                    + fault.get()
+                    + ": an event from "
+                    + (lastGoodCheckpoint + 1)
+                    + " to "
+                    + next.treeSize()
+                    + " was rewritten, inserted, deleted or reordered"));
+      }
+      lastGoodCheckpoint = next.treeSize();
+      advanceCheckpoint();
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> checkpointFault(StoredCheckpoint c) {
+    byte[] root = tree.rootHash();
+    if (!Arrays.equals(root, c.rootHash())) {
+      return Optional.of("does not match the recomputed tree");
+    }
+    if (signatures != null) {
+      CheckpointResult result = signatures.verify(c.note().getBytes(StandardCharsets.UTF_8));
+      if (result instanceof CheckpointResult.Rejected rejected) {
+        return Optional.of("has a bad signature (" + rejected.reason() + ")");
+      }
+      CheckpointResult.Verified ok = (CheckpointResult.Verified) result;
+      if (ok.checkpoint().treeSize() != c.treeSize()
+          || !Arrays.equals(ok.checkpoint().rootHash(), root)) {
+        return Optional.of("is signed for another tree than its stored columns say");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void advanceCheckpoint() {
+    if (checkpoints == null) {
+      return;
+    }
+    if (!pending.hasNext()) {
+      List<StoredCheckpoint> page = checkpoints.list(nextCheckpointFrom, PAGE);
+      pending = page.iterator();
+    }
+    next = pending.hasNext() ? pending.next() : null;
+    if (next != null) {
+      nextCheckpointFrom = next.treeSize() + 1;
+    }
   }
 }

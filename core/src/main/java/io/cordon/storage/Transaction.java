@@ -1,6 +1,7 @@
 package io.cordon.storage;
 
 import io.cordon.audit.AuditLog;
+import io.cordon.audit.Checkpoints;
 import io.cordon.content.Files;
 import io.cordon.content.Workspaces;
 import io.cordon.crypto.Keysets;
@@ -31,4 +32,6 @@ public interface Transaction {
   Settings settings();
 
   AuditLog audit();
+
+  Checkpoints checkpoints();
 }

@@ -1,6 +1,8 @@
 package io.cordon.server;
 
 import io.cordon.audit.AuditService;
+import io.cordon.audit.AuditTree;
+import io.cordon.audit.CheckpointService;
 import io.cordon.content.BlobSweeper;
 import io.cordon.content.ContentService;
 import io.cordon.content.WorkspaceService;
@@ -54,6 +56,8 @@ public final class Node implements AutoCloseable {
   private final ContentService content;
   private final KeyService keyService;
   private final AuditService audit;
+  private final AuditTree auditTree;
+  private final CheckpointService checkpoints;
   private final Clock clock;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -91,7 +95,15 @@ public final class Node implements AutoCloseable {
     this.workspaces = new WorkspaceService(door, keys);
     this.content = new ContentService(door, store, blobs, keys, config.upload().maxBytes().bytes());
     this.keyService = new KeyService(door, keys);
-    this.audit = new AuditService(door);
+    this.auditTree = new AuditTree(store);
+    this.checkpoints =
+        new CheckpointService(
+            store,
+            vault,
+            auditTree,
+            new CheckpointDirectory(config.dataDir().resolve("audit").resolve("checkpoints")),
+            clock);
+    this.audit = new AuditService(door, checkpoints);
   }
 
   private static Duration max(Duration a, Duration b) {
@@ -237,6 +249,16 @@ public final class Node implements AutoCloseable {
 
   public AuditService audit() {
     return audit;
+  }
+
+  /** Signs and serves checkpoints of the audit tree. */
+  public CheckpointService checkpoints() {
+    return checkpoints;
+  }
+
+  /** The audit trail's Merkle tree as this node has caught up with it. */
+  public AuditTree auditTree() {
+    return auditTree;
   }
 
   public Clock clock() {

@@ -154,11 +154,21 @@ public abstract class AuditTamperContract {
     assertThat(broken.reason()).contains(reasonPart);
   }
 
+  /** The store of the running test. */
+  protected final MetadataStore store() {
+    return store;
+  }
+
+  /** Appends one event in its own transaction. */
+  protected final void append(String action) {
+    store.inTransaction(tx -> tx.audit().append(Samples.event(action)));
+  }
+
   private VerifyResult verify() {
     return store.read((Transaction tx) -> TrailVerifier.verify(tx.audit()));
   }
 
-  private AuditRecord record(long seq) {
+  protected final AuditRecord record(long seq) {
     return store.read((Transaction tx) -> tx.audit().records(seq, 1)).getFirst();
   }
 

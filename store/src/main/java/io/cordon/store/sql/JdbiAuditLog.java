@@ -114,6 +114,20 @@ final class JdbiAuditLog implements AuditLog {
   }
 
   @Override
+  public List<byte[]> leafHashes(long fromSeq, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    return handle
+        .createQuery(
+            "SELECT leaf_hash FROM audit_events WHERE seq >= :from ORDER BY seq LIMIT :limit")
+        .bind("from", fromSeq)
+        .bind("limit", limit)
+        .map((rs, ctx) -> rs.getBytes(1))
+        .list();
+  }
+
+  @Override
   public byte[] headChain() {
     return handle
         .createQuery("SELECT last_chain FROM audit_head WHERE id = 1")

@@ -1,6 +1,7 @@
 package io.cordon.store.sql;
 
 import io.cordon.audit.AuditLog;
+import io.cordon.audit.Checkpoints;
 import io.cordon.content.Files;
 import io.cordon.content.Workspaces;
 import io.cordon.crypto.Keysets;
@@ -68,5 +69,10 @@ final class JdbiTransaction implements Transaction {
   @Override
   public AuditLog audit() {
     return new JdbiAuditLog(handle);
+  }
+
+  @Override
+  public Checkpoints checkpoints() {
+    return new JdbiCheckpoints(handle);
   }
 }

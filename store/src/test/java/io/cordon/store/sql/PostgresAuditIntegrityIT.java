@@ -1,7 +1,10 @@
 package io.cordon.store.sql;
 
+import io.cordon.crypto.KeyVault;
 import io.cordon.storage.MetadataStore;
-import io.cordon.testing.AuditTamperContract;
+import io.cordon.store.keys.SealedFileKeyVault;
+import io.cordon.store.keys.Sealing;
+import io.cordon.testing.AuditCheckpointContract;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,13 +15,32 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Tampering with the audit trail in PostgreSQL, through a second connection; each test has a fresh
  * database of its own, dropped afterwards. The server as in {@link PostgresMetadataStoreIT}:
  * skipped when unreachable, except under CI, where that fails.
  */
-class PostgresAuditTamperIT extends AuditTamperContract {
+class PostgresAuditIntegrityIT extends AuditCheckpointContract {
+  @TempDir Path vaultDir;
+  private KeyVault vault;
+
+  @Override
+  protected KeyVault vault() {
+    if (vault == null) {
+      vault = SealedFileKeyVault.create(vaultDir, Sealing.insecureDevelopmentKey());
+    }
+    return vault;
+  }
+
+  @AfterEach
+  void closeVault() {
+    if (vault != null) {
+      vault.close();
+    }
+  }
+
   private static final String SERVER =
       System.getenv().getOrDefault("CORDON_TEST_POSTGRES", "jdbc:postgresql://127.0.0.1:5432/");
   private static final String CREDENTIALS = "?user=postgres";
