@@ -65,7 +65,13 @@ class ClientDisconnectIT {
       assertThat(events).as("file.upload events").hasSize(1);
       JsonNode failed = events.getFirst();
       assertThat(failed.path("outcome").asText()).isEqualTo("error");
-      assertThat(failed.path("reason").asText()).isNotBlank();
+      assertThat(failed.path("reason").asText())
+          .startsWith("upload did not complete")
+          .contains("cut short");
+      assertThat(failed.path("details").path("bytes").asLong())
+          .as("bytes that arrived before the client went away")
+          .isPositive()
+          .isLessThan(LENGTH);
       assertThat(failed.path("actor").path("username").asText()).isEqualTo(InProcessCordon.ADMIN);
 
       assertThat(admin.files(ws)).as("listing").isEmpty();
