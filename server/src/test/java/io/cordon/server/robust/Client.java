@@ -156,11 +156,14 @@ final class Client {
   /** The bytes of one version of a file, asserting a complete 200 answer. */
   byte[] download(String fileId, int version) throws Exception {
     HttpResponse<byte[]> r =
-        http.send(
-            request("/api/v1/files/" + fileId + "/content?version=" + version).GET().build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        downloadResponse("/api/v1/files/" + fileId + "/content?version=" + version);
     assertThat(r.statusCode()).as("download %s v%s", fileId, version).isEqualTo(200);
     return r.body();
+  }
+
+  /** A GET whose body is bytes, with its status and headers. */
+  HttpResponse<byte[]> downloadResponse(String path) throws Exception {
+    return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** Every audit event so far, oldest first, read page by page. */
