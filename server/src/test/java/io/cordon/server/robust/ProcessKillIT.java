@@ -8,6 +8,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -168,6 +172,15 @@ class ProcessKillIT {
     CordonProcess.Finished verify = CordonProcess.run("audit", "verify", "--data", data.toString());
     assertThat(verify.exit()).as(verify.toString()).isZero();
     assertThat(verify.out()).contains("intact");
+    if (db == Database.SQLITE) {
+      try (Connection sqlite =
+              DriverManager.getConnection("jdbc:sqlite:" + data.resolve("cordon.db"));
+          Statement st = sqlite.createStatement();
+          ResultSet check = st.executeQuery("PRAGMA integrity_check")) {
+        assertThat(check.next()).isTrue();
+        assertThat(check.getString(1)).as("SQLite integrity check").isEqualTo("ok");
+      }
+    }
   }
 
   private static Client client(Path data, CordonProcess server) throws Exception {
