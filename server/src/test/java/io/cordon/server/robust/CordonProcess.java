@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The packaged {@code cordon} command run as its own JVM ({@code java -jar target/cordon.jar}, as
- * the launcher runs it), so that a test can do to it what happens to a real server: kill it. Maven
+ * The packaged {@code cordon serve} run as its own JVM ({@code java -jar target/cordon.jar}, as the
+ * launcher runs it), so that a test can do to it what happens to a real server: kill it. Maven
  * packages the jar before the integration tests run. Output is drained continuously (a full pipe
  * would stall the server) and kept for assertion messages.
  */
@@ -36,26 +36,6 @@ final class CordonProcess implements AutoCloseable {
     this.process = process;
     this.outReader = drain(process.getInputStream(), out);
     this.errReader = drain(process.getErrorStream(), err);
-  }
-
-  /** A command that ran to its end. */
-  record Finished(int exit, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + exit + "\n--- out\n" + out + "--- err\n" + err;
-    }
-  }
-
-  /** Runs {@code cordon ARGS…} to completion. */
-  static Finished run(String... args) throws Exception {
-    try (CordonProcess p = new CordonProcess(start(args))) {
-      if (!p.process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        throw new AssertionError("cordon " + String.join(" ", args) + " did not finish\n" + p);
-      }
-      p.outReader.join();
-      p.errReader.join();
-      return new Finished(p.process.exitValue(), p.out.toString(), p.err.toString());
-    }
   }
 
   /** Starts {@code cordon serve} on an ephemeral port and waits until it is listening. */

@@ -3,6 +3,7 @@ package io.cordon.server.robust;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cordon.server.cli.CliRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,6 +34,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * other node can have an upload in flight. With PostgreSQL other nodes may share the data, so the
  * start-up sweep keeps what is younger than 24 hours; the leftovers stay invisible until {@code
  * cordon blobs sweep --grace 0s}, run while no node serves, removes them.
+ *
+ * <p>Only the server runs as its own process; the offline commands around it ({@code init}, {@code
+ * blobs sweep}, {@code audit verify}) run through the same command line in this JVM, to keep the
+ * test fast.
  */
 class ProcessKillIT {
   private static final String ADMIN = "admin@home.example";
@@ -64,8 +69,8 @@ class ProcessKillIT {
 
   private void killAndRestart(Path data, Database db) throws Exception {
     Path password = Files.writeString(dir.resolve("admin-password"), PASSWORD + "\n");
-    CordonProcess.Finished init =
-        CordonProcess.run(
+    CliRun init =
+        CliRun.of(
             "init",
             "--data",
             data.toString(),
@@ -156,8 +161,7 @@ class ProcessKillIT {
 
     // With no node serving, an operator's sweep without grace removes whatever is left, and
     // only that: the blob of the committed version stays.
-    CordonProcess.Finished sweep =
-        CordonProcess.run("blobs", "sweep", "--data", data.toString(), "--grace", "0s");
+    CliRun sweep = CliRun.of("blobs", "sweep", "--data", data.toString(), "--grace", "0s");
     assertThat(sweep.exit()).as(sweep.toString()).isZero();
     assertThat(sweep.out())
         .contains(
@@ -169,7 +173,7 @@ class ProcessKillIT {
 
     assertThat(BlobDirectory.filesContaining(data, killed.markerBytes())).isEmpty();
     assertThat(BlobDirectory.filesContaining(data, retry.markerBytes())).isEmpty();
-    CordonProcess.Finished verify = CordonProcess.run("audit", "verify", "--data", data.toString());
+    CliRun verify = CliRun.of("audit", "verify", "--data", data.toString());
     assertThat(verify.exit()).as(verify.toString()).isZero();
     assertThat(verify.out()).contains("intact");
     if (db == Database.SQLITE) {
