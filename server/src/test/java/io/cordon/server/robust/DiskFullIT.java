@@ -3,7 +3,9 @@ package io.cordon.server.robust;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,15 +38,9 @@ class DiskFullIT {
   @BeforeEach
   void mountSmallDisk() throws Exception {
     disk = Files.createDirectories(dir.resolve("small-disk"));
-    Process mount =
-        new ProcessBuilder(
-                "mount", "-t", "tmpfs", "-o", "size=64m,mode=0700", "tmpfs", disk.toString())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(mount.getInputStream().readAllBytes());
-    boolean done = mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0;
-    if (!done) {
-      String why = "cannot mount a tmpfs (needs root or CAP_SYS_ADMIN): " + output.strip();
+    String failure = mount(disk);
+    if (failure != null) {
+      String why = "cannot mount a tmpfs (needs root or CAP_SYS_ADMIN): " + failure;
       if ("true".equals(System.getenv("CI"))) {
         throw new AssertionError(why + "; CI needs it");
       }
@@ -57,6 +53,25 @@ class DiskFullIT {
     admin = cordon.admin();
     ws = admin.workspace("full disk");
     blobs = new BlobDirectory(disk);
+  }
+
+  /** Mounts a 64 MiB tmpfs on {@code at}; answers why not, or null when it is mounted. */
+  private static String mount(Path at) throws InterruptedException {
+    try {
+      Process mount =
+          new ProcessBuilder(
+                  "mount", "-t", "tmpfs", "-o", "size=64m,mode=0700", "tmpfs", at.toString())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!mount.waitFor(30, TimeUnit.SECONDS)) {
+        mount.destroyForcibly();
+        return "mount did not finish";
+      }
+      return mount.exitValue() == 0 ? null : output.strip();
+    } catch (IOException e) {
+      return e.getMessage(); // no mount command at all
+    }
   }
 
   @AfterEach
