@@ -101,26 +101,33 @@ public final class ContentService {
     AuditObject object = fileObject(target.workspace(), target.file(), null);
     Streamed streamed;
     String blobKey;
+    LimitedInputStream limited = new LimitedInputStream(body, maxUploadBytes);
     try (BlobUpload blob = blobs.begin()) {
       streamed =
           encrypt(
-              new LimitedInputStream(body, maxUploadBytes),
+              limited,
               blob.stream(),
               dek.streamingAead(),
               DataKeys.contentAssociatedData(target.file().id(), versionId));
       blobKey = blob.publish();
     } catch (IOException | GeneralSecurityException | CordonException e) {
+      // The temporary blob is gone already (closing the upload aborted it); say why it failed.
+      CordonException failure =
+          switch (e) {
+            case CordonException ce -> ce;
+            case IOException io ->
+                new CordonException.InvalidInput(
+                    "the body was cut short (the client went away or sent less than announced)");
+            default -> new CordonException.Unavailable("the content could not be encrypted", e);
+          };
       door.record(
           ctx,
           "file.upload",
           Optional.of(object),
           AuditEvent.Outcome.ERROR,
-          Optional.of("upload did not complete"),
-          Map.of());
-      if (e instanceof CordonException ce) {
-        throw ce;
-      }
-      throw new CordonException.InvalidInput("upload did not complete: the body was cut short");
+          Optional.of("upload did not complete: " + failure.getMessage()),
+          Map.of("bytes", limited.bytesRead()));
+      throw failure;
     }
     try {
       return store.inTransaction(

@@ -44,6 +44,11 @@ final class LimitedInputStream extends FilterInputStream {
     return skipped;
   }
 
+  /** How many bytes have passed so far. */
+  long bytesRead() {
+    return read;
+  }
+
   private void count(long n) {
     read += n;
     if (read > limit) {

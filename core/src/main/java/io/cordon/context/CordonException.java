@@ -96,6 +96,16 @@ public class CordonException extends RuntimeException {
   }
 
   /**
+   * Storage has no space left for the request (a full disk); nothing of the request was kept. The
+   * caller may retry once an operator has freed space.
+   */
+  public static final class InsufficientStorage extends CordonException {
+    public InsufficientStorage(String message, Throwable cause) {
+      super("insufficient-storage", message, cause);
+    }
+  }
+
+  /**
    * Stored data failed an integrity check (a decryption or hash mismatch). The message is the same
    * for every cause, so that it cannot serve as an oracle.
    */

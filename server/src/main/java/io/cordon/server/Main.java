@@ -2,6 +2,7 @@ package io.cordon.server;
 
 import io.cordon.server.cli.AuditCommand;
 import io.cordon.server.cli.BenchCommand;
+import io.cordon.server.cli.BlobsCommand;
 import io.cordon.server.cli.ConfigCommand;
 import io.cordon.server.cli.DemoCommand;
 import io.cordon.server.cli.ExitCodes;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
       UserCommand.class,
       TokenCommand.class,
       KeysCommand.class,
+      BlobsCommand.class,
       AuditCommand.class,
       ConfigCommand.class,
       BenchCommand.class,

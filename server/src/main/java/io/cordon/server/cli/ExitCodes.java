@@ -22,6 +22,7 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
       err.println("cordon: " + ce.getMessage());
       return switch (ce) {
         case CordonException.Unavailable u -> ENVIRONMENT;
+        case CordonException.InsufficientStorage s -> ENVIRONMENT;
         case CordonException.IntegrityViolation i -> CHECK_FAILED;
         default -> BAD_INPUT;
       };

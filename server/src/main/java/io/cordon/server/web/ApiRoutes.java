@@ -286,7 +286,12 @@ final class ApiRoutes {
     }
     FileVersion v;
     try (InputStream body = http.req().getInputStream()) {
-      v = services.content().upload(rc, workspaceId(http), name, body);
+      try {
+        v = services.content().upload(rc, workspaceId(http), name, body);
+      } catch (CordonException e) {
+        LeftoverBody.discard(body); // so that a client still sending gets the answer below
+        throw e;
+      }
     }
     http.status(201).json(Views.uploaded(v, io.cordon.content.FileNames.check(name, "file")));
   }

@@ -29,6 +29,7 @@ final class Problems {
       case CordonException.InvalidInput i -> 400;
       case CordonException.TooLarge t -> 413;
       case CordonException.Unavailable u -> 503;
+      case CordonException.InsufficientStorage s -> 507;
       case CordonException.IntegrityViolation i -> 500;
       default -> 500;
     };
@@ -87,6 +88,7 @@ final class Problems {
       case 415 -> "Unsupported media type";
       case 429 -> "Too many requests";
       case 503 -> "Unavailable";
+      case 507 -> "Insufficient storage";
       default -> "Server error";
     };
   }

@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
  * <p>Crash safety: {@link BlobUpload#publish()} forces the file's bytes to disk, renames it
  * atomically into place and forces the directory, so after a crash a key either names the whole
  * blob or nothing; leftover temporaries are removed by {@link #sweepTemporaries}. Files and
- * directories are created readable by the owner only where the file system is POSIX. I/O failures
- * (a full disk) surface as {@link CordonException.Unavailable}.
+ * directories are created readable by the owner only where the file system is POSIX. A full disk
+ * surfaces as {@link CordonException.InsufficientStorage}, other I/O failures as {@link
+ * CordonException.Unavailable}.
  *
  * <p>Thread-safe; each upload is used by one thread.
  */
@@ -40,6 +41,9 @@ public final class LocalBlobStore implements BlobStore {
   private static final Pattern KEY = Pattern.compile("[0-9a-f]{32,128}");
   private static final Pattern SHARD = Pattern.compile("[0-9a-f]{2}");
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** With less usable space than this left, a failed write is taken for a full disk. */
+  private static final long NEARLY_FULL = 16L * 1024 * 1024;
 
   private final Path root;
   private final Path temporaries;
@@ -72,7 +76,7 @@ public final class LocalBlobStore implements BlobStore {
               : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       return new LocalBlobUpload(this, temp, channel);
     } catch (IOException e) {
-      throw unavailable("cannot start a blob", e);
+      throw failure("cannot start a blob", e);
     }
   }
 
@@ -203,6 +207,37 @@ public final class LocalBlobStore implements BlobStore {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
     }
+  }
+
+  /**
+   * Translates a failure to write into this store. Call it before removing what was written, as
+   * that frees space again.
+   */
+  CordonException failure(String what, IOException e) {
+    if (isOutOfSpace(e, usableSpace())) {
+      return new CordonException.InsufficientStorage(
+          "no space left in the blob store; free disk space, then try again", e);
+    }
+    return unavailable(what, e);
+  }
+
+  private long usableSpace() {
+    try {
+      return Files.getFileStore(root).getUsableSpace();
+    } catch (IOException | RuntimeException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  /**
+   * Whether a write failed for want of space (ENOSPC, EDQUOT). The error text comes from the C
+   * library in the process's locale, so an almost exhausted file system counts as well.
+   */
+  static boolean isOutOfSpace(IOException e, long usableBytes) {
+    String message = String.valueOf(e.getMessage());
+    return usableBytes < NEARLY_FULL
+        || message.contains("No space left on device")
+        || message.contains("Disk quota exceeded");
   }
 
   static CordonException.Unavailable unavailable(String what, IOException e) {

@@ -12,7 +12,8 @@ import java.nio.file.Path;
 
 /**
  * One blob being written to a temporary file of a {@link LocalBlobStore}. A write or publish that
- * fails removes the temporary and throws {@link CordonException.Unavailable}. Not thread-safe.
+ * fails removes the temporary and throws {@link CordonException.InsufficientStorage} when the disk
+ * is full, else {@link CordonException.Unavailable}. Not thread-safe.
  */
 final class LocalBlobUpload implements BlobUpload {
   private static final int BUFFER = 64 * 1024;
@@ -64,8 +65,9 @@ final class LocalBlobUpload implements BlobUpload {
       state = State.PUBLISHED;
       return key;
     } catch (IOException e) {
+      CordonException failure = store.failure("cannot publish blob", e);
       abort();
-      throw LocalBlobStore.unavailable("cannot publish blob", e);
+      throw failure;
     } catch (RuntimeException e) {
       abort();
       throw e;
@@ -141,8 +143,9 @@ final class LocalBlobUpload implements BlobUpload {
                   .start(LocalBlobUpload.this::flushQuietly);
         }
       } catch (IOException e) {
+        CordonException failure = store.failure("cannot write blob", e);
         abort();
-        throw LocalBlobStore.unavailable("cannot write blob (disk full?)", e);
+        throw failure;
       }
     }
   }

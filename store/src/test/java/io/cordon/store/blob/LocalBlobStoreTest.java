@@ -67,6 +67,20 @@ class LocalBlobStoreTest extends BlobStoreContract {
   }
 
   @Test
+  void isOutOfSpace_noSpaceErrorOrAlmostNoUsableSpace_true() {
+    long plenty = 1L << 40;
+    assertThat(LocalBlobStore.isOutOfSpace(new IOException("No space left on device"), plenty))
+        .isTrue();
+    assertThat(LocalBlobStore.isOutOfSpace(new IOException("Disk quota exceeded"), plenty))
+        .isTrue();
+    // The C library's text follows the locale; almost no usable space decides then.
+    assertThat(LocalBlobStore.isOutOfSpace(new IOException("Kein Speicherplatz"), 4096)).isTrue();
+    assertThat(LocalBlobStore.isOutOfSpace(new IOException("Input/output error"), plenty))
+        .isFalse();
+    assertThat(LocalBlobStore.isOutOfSpace(new IOException((String) null), plenty)).isFalse();
+  }
+
+  @Test
   void forEachPublishedBefore_ignoresForeignFiles() throws IOException {
     Files.createDirectories(dir.resolve("ab"));
     Files.writeString(dir.resolve("ab").resolve("notes.txt"), "not a blob");
