@@ -1,6 +1,8 @@
 package io.cordon.audit;
 
 import io.cordon.audit.checkpoint.CheckpointVerifier;
+import io.cordon.audit.tree.ConsistencyProof;
+import io.cordon.audit.tree.InclusionProof;
 import io.cordon.context.CordonException;
 import io.cordon.context.RequestContext;
 import io.cordon.door.Guarded;
@@ -22,10 +24,81 @@ public final class AuditService {
 
   private final OneDoor door;
   private final CheckpointService checkpoints;
+  private final AuditTree tree;
 
-  public AuditService(OneDoor door, CheckpointService checkpoints) {
+  public AuditService(OneDoor door, CheckpointService checkpoints, AuditTree tree) {
     this.door = door;
     this.checkpoints = checkpoints;
+    this.tree = tree;
+  }
+
+  /**
+   * The newest signed checkpoint. Checkpoints, the key and proofs are public commitments that
+   * reveal only hashes and counts: every signed-in user, partners included, may fetch them to check
+   * that the trail holds the events about their data and was never rewritten.
+   */
+  public StoredCheckpoint checkpoint(RequestContext ctx) {
+    return door.perform(
+        ctx,
+        proofRead(),
+        (tx, resource) -> {
+          StoredCheckpoint latest =
+              tx.checkpoints()
+                  .latest()
+                  .orElseThrow(
+                      () -> new CordonException.NotFound("no checkpoint has been signed yet"));
+          return new Performed<>(
+              latest,
+              Optional.empty(),
+              Map.of("what", "checkpoint", "treeSize", latest.treeSize()));
+        });
+  }
+
+  /** The checkpoint verifier key in signed-note form. */
+  public String checkpointKey(RequestContext ctx) {
+    String key = checkpoints.verifierKey().encoded();
+    return door.perform(
+        ctx,
+        proofRead(),
+        (tx, resource) -> new Performed<>(key, Optional.empty(), Map.of("what", "key")));
+  }
+
+  /** The proof that event {@code seq} is in the tree of {@code treeSize} events. */
+  public InclusionProof inclusionProof(RequestContext ctx, long seq, long treeSize) {
+    return door.perform(
+        ctx,
+        proofRead(),
+        (tx, resource) -> {
+          caughtUpTo(treeSize);
+          return new Performed<>(
+              tree.inclusionProof(seq, treeSize),
+              Optional.empty(),
+              Map.of("what", "inclusion", "seq", seq, "treeSize", treeSize));
+        });
+  }
+
+  /** The proof that the tree of {@code to} events extends the tree of {@code from} events. */
+  public ConsistencyProof consistencyProof(RequestContext ctx, long from, long to) {
+    return door.perform(
+        ctx,
+        proofRead(),
+        (tx, resource) -> {
+          caughtUpTo(to);
+          return new Performed<>(
+              tree.consistencyProof(from, to),
+              Optional.empty(),
+              Map.of("what", "consistency", "from", from, "to", to));
+        });
+  }
+
+  private void caughtUpTo(long treeSize) {
+    if (treeSize > tree.size()) {
+      tree.catchUp();
+    }
+  }
+
+  private static Guarded proofRead() {
+    return Guarded.of("audit.proof", Action.VIEW, Resource.system(Resource.AUDIT_PROOFS));
   }
 
   /** Stored events from {@code fromSeq} on, with the bytes their leaf hashes cover. */

@@ -25,6 +25,12 @@ public record Resource(
     dataTypes = dataTypes == null ? List.of() : List.copyOf(dataTypes);
   }
 
+  /**
+   * The type of the audit trail's public commitments: signed checkpoints, their key, inclusion and
+   * consistency proofs (hashes and counts only).
+   */
+  public static final String AUDIT_PROOFS = "audit-proof";
+
   /** An installation-wide resource (organisations, users, the audit trail). */
   public static Resource system(String type) {
     return new Resource(type, type, Optional.empty(), Classification.INTERNAL, List.of());

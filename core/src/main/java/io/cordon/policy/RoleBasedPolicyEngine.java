@@ -92,6 +92,11 @@ public final class RoleBasedPolicyEngine implements PolicyEngine {
       return new Decision.Permit(
           "auditors and administrators read the audit trail", List.of("org-role:auditor"));
     }
+    if (action == Action.VIEW && resource.type().equals(Resource.AUDIT_PROOFS)) {
+      return new Decision.Permit(
+          "everyone may check the trail's signed checkpoints and proofs",
+          List.of("public-commitments"));
+    }
     if (action == Action.ADMINISTER && subject.isAdministrator()) {
       return new Decision.Permit(
           "home administrators administer " + resource.type(), List.of("org-role:admin"));

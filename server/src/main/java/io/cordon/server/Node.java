@@ -103,7 +103,7 @@ public final class Node implements AutoCloseable {
             auditTree,
             new CheckpointDirectory(config.dataDir().resolve("audit").resolve("checkpoints")),
             clock);
-    this.audit = new AuditService(door, checkpoints);
+    this.audit = new AuditService(door, checkpoints, auditTree);
   }
 
   private static Duration max(Duration a, Duration b) {

@@ -22,12 +22,15 @@ public final class Server implements AutoCloseable {
   private final Node node;
   private final HttpServer http;
   private final Maintenance maintenance;
+  private final CheckpointSchedule checkpoints;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private Server(Node node, HttpServer http) {
     this.node = node;
     this.http = http;
     this.maintenance = new Maintenance(node, Duration.ofMinutes(15));
+    this.checkpoints =
+        new CheckpointSchedule(node.checkpoints(), node.config().audit().checkpointInterval());
   }
 
   /**
@@ -109,6 +112,8 @@ public final class Server implements AutoCloseable {
     try {
       maintenance.close();
       http.close();
+      // After the listener: the last requests' events are in the final checkpoint.
+      checkpoints.close();
     } finally {
       node.close();
       stopped.countDown();

@@ -124,6 +124,13 @@ public final class ConfigKeys {
           ValueType.COUNT,
           "1000",
           "most events one page of the audit API returns");
+  public static final ConfigKey AUDIT_CHECKPOINT_INTERVAL =
+      key(
+          "audit.checkpoint-interval",
+          ValueType.DURATION,
+          "5s",
+          "how often a signed checkpoint of the audit trail is made when events arrived (also on"
+              + " shutdown)");
 
   /** Every key, in the order {@code describe} lists them. */
   public static final List<ConfigKey> ALL =
@@ -154,7 +161,8 @@ public final class ConfigKeys {
           LOGIN_MAX_FAILURES,
           LOGIN_LOCKOUT,
           UPLOAD_MAX_BYTES,
-          AUDIT_PAGE_LIMIT);
+          AUDIT_PAGE_LIMIT,
+          AUDIT_CHECKPOINT_INTERVAL);
 
   /**
    * Keys that are accepted and validated but that no part of this build acts on yet; setting one

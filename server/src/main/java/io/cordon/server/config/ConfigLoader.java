@@ -1,6 +1,7 @@
 package io.cordon.server.config;
 
 import static io.cordon.server.config.ConfigKeys.ALL;
+import static io.cordon.server.config.ConfigKeys.AUDIT_CHECKPOINT_INTERVAL;
 import static io.cordon.server.config.ConfigKeys.AUDIT_PAGE_LIMIT;
 import static io.cordon.server.config.ConfigKeys.BLOBS_DIR;
 import static io.cordon.server.config.ConfigKeys.BLOBS_S3_BUCKET;
@@ -148,7 +149,9 @@ public final class ConfigLoader {
         new CordonConfig.Login(
             v.number(LOGIN_MAX_FAILURES).orElseThrow(), v.duration(LOGIN_LOCKOUT).orElseThrow()),
         new CordonConfig.Upload(v.size(UPLOAD_MAX_BYTES).orElseThrow()),
-        new CordonConfig.Audit(v.number(AUDIT_PAGE_LIMIT).orElseThrow()),
+        new CordonConfig.Audit(
+            v.number(AUDIT_PAGE_LIMIT).orElseThrow(),
+            v.duration(AUDIT_CHECKPOINT_INTERVAL).orElseThrow()),
         v.givenKeys());
   }
 

@@ -317,11 +317,14 @@ public record CordonConfig(
     }
   }
 
-  /** Audit API limits. */
-  public record Audit(int pageLimit) {
-    /** Between 1 and 100 000 events per page. */
+  /** Audit API limits and the checkpoint cadence. */
+  public record Audit(int pageLimit, Duration checkpointInterval) {
+    /** Between 1 and 100 000 events per page; checkpoints at least every second. */
     public Audit {
       between(ConfigKeys.AUDIT_PAGE_LIMIT, pageLimit, 1, 100_000);
+      if (checkpointInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw invalid(ConfigKeys.AUDIT_CHECKPOINT_INTERVAL, "expected 1s or more");
+      }
     }
   }
 }

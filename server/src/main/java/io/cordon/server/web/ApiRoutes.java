@@ -3,6 +3,8 @@ package io.cordon.server.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cordon.audit.AuditEventCodec;
 import io.cordon.audit.AuditRecord;
+import io.cordon.audit.tree.ConsistencyProof;
+import io.cordon.audit.tree.InclusionProof;
 import io.cordon.content.Classification;
 import io.cordon.content.Download;
 import io.cordon.content.FileId;
@@ -23,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,6 +103,27 @@ final class ApiRoutes {
         new Route(
             HandlerType.GET, V1 + "/files/{id}/content", Access.AUTHENTICATED, this::content));
     r.add(new Route(HandlerType.GET, V1 + "/audit/events", Access.AUTHENTICATED, this::events));
+    r.add(
+        new Route(
+            HandlerType.GET, V1 + "/audit/checkpoint", Access.AUTHENTICATED, this::checkpoint));
+    r.add(
+        new Route(
+            HandlerType.GET,
+            V1 + "/audit/checkpoint/key",
+            Access.AUTHENTICATED,
+            this::checkpointKey));
+    r.add(
+        new Route(
+            HandlerType.GET,
+            V1 + "/audit/proof/inclusion",
+            Access.AUTHENTICATED,
+            this::inclusionProof));
+    r.add(
+        new Route(
+            HandlerType.GET,
+            V1 + "/audit/proof/consistency",
+            Access.AUTHENTICATED,
+            this::consistencyProof));
     return List.copyOf(r);
   }
 
@@ -335,6 +359,47 @@ final class ApiRoutes {
       out.append(i == 0 ? "" : ",").append(AuditEventCodec.exportJson(page.get(i)));
     }
     http.result(out.append(']').toString());
+  }
+
+  private void checkpoint(Context http, RequestContext rc) {
+    http.contentType("text/plain; charset=utf-8");
+    http.result(services.audit().checkpoint(rc).note());
+  }
+
+  private void checkpointKey(Context http, RequestContext rc) {
+    http.contentType("text/plain; charset=utf-8");
+    http.result(services.audit().checkpointKey(rc) + "\n");
+  }
+
+  private void inclusionProof(Context http, RequestContext rc) {
+    long seq = requiredLong(http, "seq");
+    long treeSize = requiredLong(http, "treeSize");
+    InclusionProof proof = services.audit().inclusionProof(rc, seq, treeSize);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("seq", seq);
+    body.put("treeSize", proof.treeSize());
+    body.put("hashes", hex(proof.hashes()));
+    http.json(body);
+  }
+
+  private void consistencyProof(Context http, RequestContext rc) {
+    long from = requiredLong(http, "from");
+    long to = requiredLong(http, "to");
+    ConsistencyProof proof = services.audit().consistencyProof(rc, from, to);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("from", proof.fromSize());
+    body.put("to", proof.toSize());
+    body.put("hashes", hex(proof.hashes()));
+    http.json(body);
+  }
+
+  private static List<String> hex(List<byte[]> hashes) {
+    return hashes.stream().map(h -> HexFormat.of().formatHex(h)).toList();
+  }
+
+  private static long requiredLong(Context http, String name) {
+    return longParam(http, name)
+        .orElseThrow(() -> new CordonException.InvalidInput("'" + name + "' is required"));
   }
 
   private static WorkspaceId workspaceId(Context http) {

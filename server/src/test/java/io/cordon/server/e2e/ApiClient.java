@@ -71,6 +71,11 @@ final class ApiClient {
     return this;
   }
 
+  /** A GET whose answer is text (a checkpoint, a key), or a problem. */
+  HttpResponse<String> getText(String path) throws Exception {
+    return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   Answer get(String path) throws Exception {
     return send(request(path).GET().build());
   }
