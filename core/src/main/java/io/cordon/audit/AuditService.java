@@ -1,5 +1,7 @@
 package io.cordon.audit;
 
+import io.cordon.audit.checkpoint.Checkpoint;
+import io.cordon.audit.checkpoint.CheckpointResult;
 import io.cordon.audit.checkpoint.CheckpointVerifier;
 import io.cordon.audit.tree.ConsistencyProof;
 import io.cordon.audit.tree.InclusionProof;
@@ -126,18 +128,44 @@ public final class AuditService {
    * checkpoints extend this to a rewrite that recomputed every hash after the change.)
    */
   public VerifyResult verify(RequestContext ctx) {
+    return verify(ctx, Optional.empty());
+  }
+
+  /**
+   * Verifies the trail, and also against a checkpoint note saved outside the database earlier (for
+   * instance from the checkpoint export directory): detects a rollback or a forked history that the
+   * stored checkpoints, re-signed, would hide. A note that is not a valid checkpoint of this
+   * installation is bad input.
+   */
+  public VerifyResult verify(RequestContext ctx, Optional<byte[]> savedCheckpoint) {
     // Read before the transaction: loading the key reads the database itself.
-    CheckpointVerifier signatures =
-        checkpoints.existingVerifierKey().map(CheckpointVerifier::new).orElse(null);
+    Optional<CheckpointVerifier> signatures =
+        checkpoints.existingVerifierKey().map(CheckpointVerifier::new);
+    Checkpoint saved = savedCheckpoint.map(note -> savedCheckpoint(note, signatures)).orElse(null);
     return door.perform(
         ctx,
         Guarded.of("audit.verify", Action.AUDIT, Resource.system("audit")),
         (tx, resource) -> {
-          VerifyResult result = TrailVerifier.verify(tx.audit(), tx.checkpoints(), signatures);
+          VerifyResult result =
+              TrailVerifier.verify(tx.audit(), tx.checkpoints(), signatures.orElse(null), saved);
           return new Performed<>(
               result,
               Optional.empty(),
               Map.of("result", result instanceof VerifyResult.Intact ? "intact" : "broken"));
         });
+  }
+
+  private static Checkpoint savedCheckpoint(byte[] note, Optional<CheckpointVerifier> signatures) {
+    CheckpointVerifier verifier =
+        signatures.orElseThrow(
+            () ->
+                new CordonException.InvalidInput(
+                    "this installation has signed no checkpoint yet: nothing to compare with"));
+    return switch (verifier.verify(note)) {
+      case CheckpointResult.Verified ok -> ok.checkpoint();
+      case CheckpointResult.Rejected bad ->
+          throw new CordonException.InvalidInput(
+              "not a valid checkpoint of this installation: " + bad.reason());
+    };
   }
 }

@@ -1,5 +1,6 @@
 package io.cordon.audit;
 
+import io.cordon.audit.checkpoint.Checkpoint;
 import io.cordon.audit.checkpoint.CheckpointResult;
 import io.cordon.audit.checkpoint.CheckpointVerifier;
 import io.cordon.audit.tree.InMemorySubtreeHashes;
@@ -27,21 +28,24 @@ public final class TrailVerifier {
   private final AuditLog log;
   private final Checkpoints checkpoints;
   private final CheckpointVerifier signatures;
+  private final Checkpoint saved;
   private final MerkleTreeAppender tree = new MerkleTreeAppender(new InMemorySubtreeHashes());
   private Iterator<StoredCheckpoint> pending = java.util.Collections.emptyIterator();
   private StoredCheckpoint next;
   private long nextCheckpointFrom = 1;
   private long lastGoodCheckpoint;
 
-  private TrailVerifier(AuditLog log, Checkpoints checkpoints, CheckpointVerifier signatures) {
+  private TrailVerifier(
+      AuditLog log, Checkpoints checkpoints, CheckpointVerifier signatures, Checkpoint saved) {
     this.log = log;
     this.checkpoints = checkpoints;
     this.signatures = signatures;
+    this.saved = saved;
   }
 
   /** Verifies the events and chain of {@code log} as one consistent read sees it. */
   public static VerifyResult verify(AuditLog log) {
-    return new TrailVerifier(log, null, null).run();
+    return new TrailVerifier(log, null, null, null).run();
   }
 
   /**
@@ -50,7 +54,18 @@ public final class TrailVerifier {
    */
   public static VerifyResult verify(
       AuditLog log, Checkpoints checkpoints, CheckpointVerifier signatures) {
-    return new TrailVerifier(log, checkpoints, signatures).run();
+    return new TrailVerifier(log, checkpoints, signatures, null).run();
+  }
+
+  /**
+   * As {@link #verify(AuditLog, Checkpoints, CheckpointVerifier)}, and also against a checkpoint
+   * saved outside the database earlier (already verified by its signature): the trail must still
+   * hold that many events with that root. A shorter trail was rolled back; another root means the
+   * history was rewritten or forked (with the signing key, so the stored checkpoints agree).
+   */
+  public static VerifyResult verify(
+      AuditLog log, Checkpoints checkpoints, CheckpointVerifier signatures, Checkpoint saved) {
+    return new TrailVerifier(log, checkpoints, signatures, saved).run();
   }
 
   private VerifyResult run() {
@@ -93,6 +108,14 @@ public final class TrailVerifier {
               + last
               + ": events after it were removed, or the head was altered");
     }
+    if (saved != null && saved.treeSize() > last) {
+      return new VerifyResult.Broken(
+          last + 1,
+          "rolled back: the saved checkpoint covers "
+              + saved.treeSize()
+              + " events, the trail holds "
+              + last);
+    }
     if (next != null) {
       return new VerifyResult.Broken(
           last + 1,
@@ -107,10 +130,22 @@ public final class TrailVerifier {
 
   /** Adds one leaf to the tree and checks any checkpoint of exactly that size. */
   private Optional<VerifyResult> checkCheckpoints(byte[] leafHash) {
-    if (checkpoints == null) {
+    if (checkpoints == null && saved == null) {
       return Optional.empty();
     }
     tree.append(leafHash);
+    if (saved != null
+        && saved.treeSize() == tree.size()
+        && !Arrays.equals(saved.rootHash(), tree.rootHash())) {
+      return Optional.of(
+          new VerifyResult.Broken(
+              1,
+              "the trail's first "
+                  + saved.treeSize()
+                  + " events are not those of the saved checkpoint: history was rewritten or"
+                  + " forked somewhere in 1 to "
+                  + saved.treeSize()));
+    }
     while (next != null && next.treeSize() == tree.size()) {
       Optional<String> fault = checkpointFault(next);
       if (fault.isPresent()) {

@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -228,6 +230,63 @@ class CliIT {
 
     assertThat(broken.exit()).as(broken.toString()).isEqualTo(1);
     assertThat(broken.out()).contains("seq 2", "modified");
+  }
+
+  @Test
+  void auditVerifyAgainst_savedCheckpoint_detectsARollbackTheDatabaseHides() throws Exception {
+    seedSomeActivity();
+    String note;
+    try (Node n = open()) {
+      note = n.checkpoints().publish().orElseThrow().note();
+    }
+    Path saved = write("saved.checkpoint", note);
+    CliRun intact = cli("audit", "verify", "--against", saved.toString());
+    assertThat(intact.exit()).as(intact.toString()).isZero();
+
+    // Roll back the last two events the way an administrator could: rows, head and checkpoints.
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("cordon.db"));
+        Statement st = db.createStatement()) {
+      long last;
+      try (ResultSet rs = st.executeQuery("SELECT last_seq FROM audit_head")) {
+        rs.next();
+        last = rs.getLong(1);
+      }
+      st.executeUpdate("DELETE FROM audit_events WHERE seq > " + (last - 2));
+      st.executeUpdate(
+          "UPDATE audit_head SET last_seq = "
+              + (last - 2)
+              + ", last_chain = (SELECT chain_hash FROM audit_events WHERE seq = "
+              + (last - 2)
+              + ")");
+      st.executeUpdate("DELETE FROM audit_checkpoints");
+    }
+    CliRun caught = cli("audit", "verify", "--against", saved.toString());
+    assertThat(caught.exit()).as(caught.toString()).isEqualTo(1);
+    assertThat(caught.out()).contains("rolled back");
+
+    // Without the saved copy the database hides it; and once new events follow, the history has
+    // forked from the saved one.
+    CliRun fooled = cli("audit", "verify");
+    assertThat(fooled.exit()).as(fooled.toString()).isZero();
+    cli("audit", "verify");
+    CliRun forked = cli("audit", "verify", "--against", saved.toString());
+    assertThat(forked.exit()).as(forked.toString()).isEqualTo(1);
+    assertThat(forked.out()).contains("forked");
+  }
+
+  @Test
+  void auditVerifyAgainst_notACheckpoint_exit2WithReason() throws Exception {
+    seedSomeActivity();
+    try (Node n = open()) {
+      n.checkpoints().publish().orElseThrow();
+    }
+    Path garbage = write("garbage.checkpoint", "cordon/x\n12\nnot base64\n\n— x AAAA\n");
+
+    CliRun bad = cli("audit", "verify", "--against", garbage.toString());
+    assertThat(bad.exit()).as(bad.toString()).isEqualTo(2);
+    assertThat(bad.err()).contains("not a valid checkpoint");
+    CliRun missing = cli("audit", "verify", "--against", tmp.resolve("nope").toString());
+    assertThat(missing.exit()).as(missing.toString()).isEqualTo(2);
   }
 
   // --- keys -------------------------------------------------------------------------------
