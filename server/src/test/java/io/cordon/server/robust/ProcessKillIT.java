@@ -84,7 +84,9 @@ class ProcessKillIT {
 
     String ws;
     try (CordonProcess server = CordonProcess.serve(data)) {
-      assertThat(server.err()).contains("with " + db.name().toLowerCase(java.util.Locale.ROOT));
+      // The log line follows the "serving" line on stdout that serve() waits for.
+      String backend = "with " + db.name().toLowerCase(java.util.Locale.ROOT);
+      Polling.await("the server to log its metadata backend", () -> server.err().contains(backend));
       Client admin = client(data, server).login(ADMIN, PASSWORD);
       ws = admin.workspace("crash");
       try (RawUpload upload = RawUpload.begin(admin, ws, NAME, killed.length())) {
