@@ -7,6 +7,7 @@ import io.cordon.audit.tree.InMemorySubtreeHashes;
 import io.cordon.audit.tree.MerkleTreeAppender;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public final class TrailVerifier {
   private final CheckpointVerifier signatures;
   private final Checkpoint saved;
   private final MerkleTreeAppender tree = new MerkleTreeAppender(new InMemorySubtreeHashes());
-  private Iterator<StoredCheckpoint> pending = java.util.Collections.emptyIterator();
+  private Iterator<StoredCheckpoint> pending = Collections.emptyIterator();
   private StoredCheckpoint next;
   private long nextCheckpointFrom = 1;
   private long lastGoodCheckpoint;
