@@ -3,6 +3,7 @@ package io.cordon.server;
 import io.cordon.audit.AuditService;
 import io.cordon.audit.AuditTree;
 import io.cordon.audit.CheckpointService;
+import io.cordon.content.BlobMaintenance;
 import io.cordon.content.BlobSweeper;
 import io.cordon.content.ContentService;
 import io.cordon.content.WorkspaceService;
@@ -193,8 +194,14 @@ public final class Node implements AutoCloseable {
   }
 
   /** Removes what an interrupted upload or a crash left in the blob store. */
+  /** Housekeeping of this node (start-up, the periodic tick); not a request, so not audited. */
   public BlobSweeper.Result sweepBlobs(Duration grace) {
     return new BlobSweeper(store, blobs, clock).sweep(grace);
+  }
+
+  /** An operator's sweep, through the one door (policy, audit). */
+  public BlobMaintenance blobMaintenance() {
+    return new BlobMaintenance(door, new BlobSweeper(store, blobs, clock));
   }
 
   public Services httpServices() {

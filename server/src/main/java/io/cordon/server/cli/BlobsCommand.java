@@ -49,7 +49,7 @@ public final class BlobsCommand {
     public Integer call() {
       Duration keep = Durations.parse(grace, "--grace");
       try (Node n = node.open()) {
-        BlobSweeper.Result r = n.sweepBlobs(keep);
+        BlobSweeper.Result r = n.blobMaintenance().sweep(n.installation().operatorContext(), keep);
         spec.commandLine()
             .getOut()
             .printf(

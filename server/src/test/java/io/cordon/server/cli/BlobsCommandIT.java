@@ -66,6 +66,12 @@ class BlobsCommandIT {
     assertThat(now.out()).contains("removed 1 unfinished uploads and 1 orphaned blobs");
     assertThat(unfinished).doesNotExist();
     assertThat(orphan).doesNotExist();
+    CliRun trail = CliRun.of("audit", "export", "--data", data.toString());
+    assertThat(trail.out())
+        .as("an operator's sweep is audited with what it removed")
+        .contains("\"action\":\"blob.sweep\"")
+        .contains("\"temporaries\":1")
+        .contains("\"orphans\":1");
     try (Node n = open(data)) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       n.content()
