@@ -111,28 +111,28 @@ public final class CheckpointService {
     return signer;
   }
 
+  private String newWrappedKey(String origin) {
+    try (Secret key = Ed25519NoteSigner.generate(origin).signerKey()) {
+      byte[] plain = key.bytes();
+      try {
+        return Base64.getEncoder().encodeToString(vault.encrypt(plain, KEY_PURPOSE));
+      } finally {
+        Arrays.fill(plain, (byte) 0);
+      }
+    }
+  }
+
   /** Reads the wrapped key, creating it first if this installation has none yet. */
   private Ed25519NoteSigner loadOrCreate() {
     String origin = origin();
     String wrapped =
         store.inTransaction(
             tx -> {
-              Optional<String> stored = tx.settings().get(SIGNING_KEY);
-              if (stored.isPresent()) {
-                return stored.get();
+              if (tx.settings().get(SIGNING_KEY).isEmpty()) {
+                tx.settings().putIfAbsent(SIGNING_KEY, newWrappedKey(origin));
               }
-              Ed25519NoteSigner fresh = Ed25519NoteSigner.generate(origin);
-              try (Secret key = fresh.signerKey()) {
-                byte[] plain = key.bytes();
-                try {
-                  String sealed =
-                      Base64.getEncoder().encodeToString(vault.encrypt(plain, KEY_PURPOSE));
-                  tx.settings().put(SIGNING_KEY, sealed);
-                  return sealed;
-                } finally {
-                  Arrays.fill(plain, (byte) 0);
-                }
-              }
+              // Whoever stored first, every node signs with that one key.
+              return tx.settings().get(SIGNING_KEY).orElseThrow();
             });
     byte[] plain = vault.decrypt(Base64.getDecoder().decode(wrapped), KEY_PURPOSE);
     try (Secret key = Secret.of(plain)) {

@@ -7,4 +7,12 @@ public interface Settings {
   Optional<String> get(String key);
 
   void put(String key, String value);
+
+  /**
+   * Stores {@code value} unless the key already has one, atomically even against another node's
+   * concurrent transaction (which then sees the first value).
+   *
+   * @return whether this call stored it
+   */
+  boolean putIfAbsent(String key, String value);
 }

@@ -57,6 +57,8 @@ public final class Server implements AutoCloseable {
     // A single node with an embedded database is the only writer: nothing can be in flight.
     Duration grace = node.store().kind().equals("sqlite") ? Duration.ZERO : Duration.ofHours(24);
     node.sweepBlobs(grace);
+    // Create (or unwrap) the checkpoint key now, not inside the first request that needs it.
+    node.checkpoints().verifierKey();
     TlsMaterial tls = tls(node, listen);
     HttpServer http =
         new HttpServer(node.httpServices(), bind, port, tls.keyStore(), tls.keyStorePassword())

@@ -89,6 +89,16 @@ abstract class TransactionChecks extends StoreChecks {
   }
 
   @Test
+  void settings_putIfAbsent_keepsTheFirstValue() {
+    String key = Samples.unique("once");
+
+    assertThat(writeAndGet((Transaction tx) -> tx.settings().putIfAbsent(key, "first"))).isTrue();
+    assertThat(writeAndGet((Transaction tx) -> tx.settings().putIfAbsent(key, "second"))).isFalse();
+
+    assertThat(read((Transaction tx) -> tx.settings().get(key))).contains("first");
+  }
+
+  @Test
   void kind_always_namesTheDatabase() {
     assertThat(store().kind()).isIn("sqlite", "postgresql");
   }

@@ -32,4 +32,16 @@ final class JdbiSettings implements Settings {
         .bind("value", value)
         .execute();
   }
+
+  @Override
+  public boolean putIfAbsent(String key, String value) {
+    return handle
+            .createUpdate(
+                "INSERT INTO settings (name, value) VALUES (:name, :value)"
+                    + " ON CONFLICT (name) DO NOTHING")
+            .bind("name", key)
+            .bind("value", value)
+            .execute()
+        == 1;
+  }
 }
