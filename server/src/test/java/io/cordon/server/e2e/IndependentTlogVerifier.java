@@ -42,7 +42,8 @@ final class IndependentTlogVerifier {
    * returns the checkpoint it carries; throws if anything does not hold.
    */
   static Checkpoint verifyCheckpoint(String note, String verifierKey) throws Exception {
-    String[] key = verifierKey.strip().split("\\+");
+    // name+keyid+key: names hold no '+', but the base64 key may.
+    String[] key = verifierKey.strip().split("\\+", 3);
     if (key.length != 3) {
       throw new AssertionError("verifier key has not three parts: " + verifierKey);
     }
