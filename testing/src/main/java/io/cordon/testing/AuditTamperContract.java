@@ -9,6 +9,10 @@ import io.cordon.audit.VerifyResult;
 import io.cordon.storage.MetadataStore;
 import io.cordon.storage.Transaction;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +35,21 @@ public abstract class AuditTamperContract {
   /** Opens a migrated store on an empty database that no other test uses. */
   protected abstract MetadataStore freshStore();
 
+  /** The JDBC URL of the running test's database, for tampering behind the store's back. */
+  protected abstract String jdbcUrl();
+
   /** Runs one SQL statement with positional parameters on the database of the running test. */
-  protected abstract void tamper(String sql, Object... parameters);
+  protected final void tamper(String sql, Object... parameters) {
+    try (Connection raw = DriverManager.getConnection(jdbcUrl());
+        PreparedStatement st = raw.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        st.setObject(i + 1, parameters[i]);
+      }
+      st.executeUpdate();
+    } catch (SQLException e) {
+      throw new AssertionError("tampering failed: " + sql, e);
+    }
+  }
 
   @BeforeEach
   final void appendTrail() {

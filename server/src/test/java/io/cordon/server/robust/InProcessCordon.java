@@ -4,6 +4,7 @@ import io.cordon.server.Node;
 import io.cordon.server.Server;
 import io.cordon.server.config.ConfigLoader;
 import io.cordon.server.config.CordonConfig;
+import io.cordon.testing.FreshPostgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class InProcessCordon implements AutoCloseable {
     Map<String, String> env = new HashMap<>(settings);
     FreshPostgres postgres = null;
     if (database == Database.POSTGRESQL) {
-      postgres = FreshPostgres.create();
+      postgres = FreshPostgres.create("cordon_robust");
       env.put("CORDON_DB_URL", postgres.url());
     }
     InProcessCordon cordon =

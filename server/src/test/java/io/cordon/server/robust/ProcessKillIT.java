@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cordon.server.cli.CliRun;
+import io.cordon.testing.FreshPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -53,7 +54,8 @@ class ProcessKillIT {
   @EnumSource(Database.class)
   void serve_killedMidUpload_restartsCleanAndNothingOfTheUploadRemains(Database db)
       throws Exception {
-    FreshPostgres postgres = db == Database.POSTGRESQL ? FreshPostgres.create() : null;
+    FreshPostgres postgres =
+        db == Database.POSTGRESQL ? FreshPostgres.create("cordon_robust") : null;
     try {
       Path data = Files.createDirectories(dir.resolve("data"));
       if (postgres != null) {
