@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cordon.SharedVectors;
 import io.cordon.context.CordonException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ class TotpTest {
   private final Totp totp = Totp.standard(Clock.fixed(NOW, ZoneOffset.UTC));
 
   private static JsonNode vectors() throws IOException {
-    return new ObjectMapper().readTree(SharedTestData.file("otp/rfc4226_rfc6238.json").toFile());
+    return new ObjectMapper().readTree(SharedVectors.file("otp/rfc4226_rfc6238.json").toFile());
   }
 
   static Stream<Arguments> hotpVectors() throws IOException {

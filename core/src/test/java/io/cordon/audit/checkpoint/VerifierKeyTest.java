@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cordon.audit.SharedVectors;
+import io.cordon.SharedVectors;
 import io.cordon.context.CordonException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cordon.audit.SharedVectors;
+import io.cordon.SharedVectors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HexFormat;

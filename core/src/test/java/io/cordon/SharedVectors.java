@@ -1,4 +1,4 @@
-package io.cordon.audit;
+package io.cordon;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
