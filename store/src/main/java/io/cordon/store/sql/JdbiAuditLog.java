@@ -14,48 +14,46 @@ import org.jdbi.v3.core.Handle;
  * The audit trail in {@code audit_events}, numbered through the single {@code audit_head} row.
  * Lives as long as its transaction.
  *
- * <p>Gapless numbering: the head is incremented by an UPDATE in the appending transaction. The
- * UPDATE takes the row's write lock (PostgreSQL) or runs under the database write lock (SQLite), so
- * a concurrent appender on any node waits until this transaction ends and then increments the
- * committed value; a rollback undoes the increment with the event. An {@code UPDATE … RETURNING}
- * does in one statement what {@code SELECT … FOR UPDATE} followed by an UPDATE would.
- *
- * <p>Because the head stays locked until commit, audited transactions serialise from their first
- * append on. Callers should append events as the last step of a transaction: that keeps the locked
- * span short and avoids lock-order deadlocks with other row locks (a file row locked by {@code
- * appendVersion}) on PostgreSQL.
+ * <p>Gapless numbering: a write batch locks the head row when it begins ({@link AuditHead}), each
+ * append takes the next number and chain hash in memory, and the batch writes the head back just
+ * before it commits. A concurrent writer on another node waits for the lock and then continues from
+ * the committed head; a piece of work that rolls back to its savepoint returns its numbers.
  */
 final class JdbiAuditLog implements AuditLog {
-  private final Handle handle;
+  private static final String INSERT =
+      "INSERT INTO audit_events (seq, time_ms, action, actor_user, actor_username, object_type,"
+          + " object_id, workspace_id, outcome, event_json, leaf_hash, chain_hash) VALUES (:seq,"
+          + " :time, :action, :user, :username, :type, :object, :workspace, :outcome, :json, :leaf,"
+          + " :chain)";
 
-  JdbiAuditLog(Handle handle) {
+  private final Handle handle;
+  private final AuditHead head;
+
+  /**
+   * @param head the locked head of the write batch, or null in a read-only transaction
+   */
+  JdbiAuditLog(Handle handle, AuditHead head) {
     this.handle = handle;
+    this.head = head;
   }
 
   @Override
   public AuditEvent append(AuditEvent event) {
-    Head head =
-        handle
-            .createQuery(
-                "UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1"
-                    + " RETURNING last_seq, last_chain")
-            .map((rs, ctx) -> new Head(rs.getLong(1), rs.getBytes(2)))
-            .one();
+    if (head == null) {
+      throw new IllegalStateException("audit events are appended in write transactions only");
+    }
     if (head.chain() == null) {
       throw new CordonException.IntegrityViolation(
           "the audit head has lost its chain hash; run cordon audit verify", null);
     }
-    AuditEvent stored = event.withSeq(head.seq());
+    long seq = head.seq() + 1;
+    AuditEvent stored = event.withSeq(seq);
     String json = AuditEventCodec.toJson(stored);
     byte[] leafHash = AuditChain.leafHash(json.getBytes(StandardCharsets.UTF_8));
     byte[] chain = AuditChain.link(head.chain(), leafHash);
     handle
-        .createUpdate(
-            "INSERT INTO audit_events (seq, time_ms, action, actor_user, actor_username,"
-                + " object_type, object_id, workspace_id, outcome, event_json, leaf_hash,"
-                + " chain_hash) VALUES (:seq, :time, :action, :user, :username, :type, :object,"
-                + " :workspace, :outcome, :json, :leaf, :chain)")
-        .bind("seq", head.seq())
+        .createUpdate(INSERT)
+        .bind("seq", seq)
         .bind("time", Columns.millis(stored.time()))
         .bind("action", stored.action())
         .bind("user", stored.actor().user().orElse(null))
@@ -68,14 +66,9 @@ final class JdbiAuditLog implements AuditLog {
         .bind("leaf", leafHash)
         .bind("chain", chain)
         .execute();
-    handle
-        .createUpdate("UPDATE audit_head SET last_chain = :chain WHERE id = 1")
-        .bind("chain", chain)
-        .execute();
+    head.advance(seq, chain);
     return stored;
   }
-
-  private record Head(long seq, byte[] chain) {}
 
   @Override
   public List<AuditEvent> list(long fromSeq, int limit) {
@@ -129,6 +122,9 @@ final class JdbiAuditLog implements AuditLog {
 
   @Override
   public byte[] headChain() {
+    if (head != null) {
+      return head.chain() == null ? null : head.chain().clone();
+    }
     return handle
         .createQuery("SELECT last_chain FROM audit_head WHERE id = 1")
         .map((rs, ctx) -> rs.getBytes(1))
@@ -137,6 +133,9 @@ final class JdbiAuditLog implements AuditLog {
 
   @Override
   public long lastSeq() {
+    if (head != null) {
+      return head.seq();
+    }
     return handle
         .createQuery("SELECT last_seq FROM audit_head WHERE id = 1")
         .mapTo(Long.class)

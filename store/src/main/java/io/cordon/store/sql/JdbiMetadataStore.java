@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.cordon.context.CordonException;
 import io.cordon.storage.MetadataStore;
 import io.cordon.storage.Transaction;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -13,25 +14,30 @@ import org.jdbi.v3.core.JdbiException;
 
 /**
  * The metadata store on a SQL database through Jdbi: one pooled connection (one Jdbi {@link
- * Handle}) per transaction, with every repository of the {@link Transaction} working on it.
+ * Handle}) per transaction, with every repository of the {@link Transaction} working on it. Write
+ * transactions are group-committed ({@link GroupCommit}): the work of concurrent callers shares one
+ * database transaction and one durable commit, each piece behind its own savepoint.
  *
  * <p>Guarantees: {@link #inTransaction} commits when the work returns and rolls back when it
  * throws, rethrowing the work's exception unchanged; database failures surface as {@link
  * CordonException.Conflict} (a unique name taken, a reference to a missing record) or {@link
  * CordonException.Unavailable} (unreachable, busy, disk full, I/O error). After a failed statement
- * the transaction must end (PostgreSQL refuses further statements in it). Times are stored with
- * millisecond precision. Transactions must not be nested: on SQLite the inner one would wait for
- * the single write connection held by the outer one.
+ * the work must end (PostgreSQL refuses further statements until its savepoint is rolled back).
+ * Times are stored with millisecond precision. Write transactions must not be nested: the inner one
+ * is refused, as it would wait for the writer thread that runs the outer one.
  *
  * <p>Thread-safe: any number of threads may run transactions at once.
  */
 public abstract sealed class JdbiMetadataStore implements MetadataStore
     permits SqliteMetadataStore, PostgresMetadataStore {
+  private static final String SAVEPOINT = "cordon_work";
+
   private final SqlDialect dialect;
   private final HikariDataSource writePool;
   private final HikariDataSource readPool;
   private final Jdbi writer;
   private final Jdbi reader;
+  private final GroupCommit groupCommit;
 
   /** Takes ownership of both pools (which may be the same); {@link #close()} closes them. */
   JdbiMetadataStore(SqlDialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
@@ -40,6 +46,7 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
     this.readPool = readPool;
     this.writer = Jdbi.create(writePool);
     this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
+    this.groupCommit = new GroupCommit("cordon-" + dialect.kind() + "-writer", this::runBatch);
   }
 
   @Override
@@ -47,26 +54,114 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
     return dialect.kind();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The work runs on the store's writer thread, batched with other callers' work into one
+   * database transaction ({@link GroupCommit}); this returns once that transaction has committed.
+   */
   @Override
   public final <T> T inTransaction(Function<Transaction, T> work) {
-    return run(writer, false, work);
+    Objects.requireNonNull(work, "work");
+    return groupCommit.submit(work);
   }
 
   @Override
   public final <T> T read(Function<Transaction, T> work) {
-    return run(reader, true, work);
-  }
-
-  private <T> T run(Jdbi jdbi, boolean readOnly, Function<Transaction, T> work) {
     Objects.requireNonNull(work, "work");
     if (writePool.isClosed()) {
       throw new IllegalStateException("metadata store is closed");
     }
     // Only Jdbi's own exceptions are translated; anything the work throws passes unchanged.
-    try (Handle handle = jdbi.open()) {
-      return transact(handle, readOnly, h -> work.apply(new JdbiTransaction(h, dialect)));
+    try (Handle handle = reader.open()) {
+      return transact(handle, true, h -> work.apply(new JdbiTransaction(h, dialect, null)));
     } catch (JdbiException e) {
       throw dialect.translate(e);
+    }
+  }
+
+  /**
+   * Runs a batch of work in one write transaction: each piece behind its own savepoint, so one that
+   * throws is undone alone; then completes every piece after the commit (or fails the rest with the
+   * commit's error). A batch of one needs no savepoint: its failure rolls back all.
+   */
+  private void runBatch(List<GroupCommit.Pending<?>> batch) {
+    try (Handle handle = writer.open()) {
+      transact(
+          handle,
+          false,
+          h -> {
+            AuditHead head = AuditHead.lock(h);
+            JdbiTransaction tx = new JdbiTransaction(h, dialect, head);
+            if (batch.size() == 1) {
+              applyAlone(batch.getFirst(), tx);
+            } else {
+              for (GroupCommit.Pending<?> pending : batch) {
+                applyBehindSavepoint(pending, h, head, tx);
+              }
+            }
+            head.flush(h);
+            return null;
+          });
+    } catch (WorkFailed e) {
+      batch.getFirst().fail(e.getCause());
+      return;
+    } catch (JdbiException e) {
+      failOpen(batch, dialect.translate(e));
+      return;
+    } catch (RuntimeException | Error e) {
+      failOpen(batch, e);
+      return;
+    }
+    for (GroupCommit.Pending<?> pending : batch) {
+      if (!pending.isFailed()) {
+        pending.succeed();
+      }
+    }
+  }
+
+  private void applyAlone(GroupCommit.Pending<?> pending, JdbiTransaction tx) {
+    try {
+      pending.apply(tx);
+    } catch (RuntimeException | Error e) {
+      throw new WorkFailed(translated(e));
+    }
+  }
+
+  private void applyBehindSavepoint(
+      GroupCommit.Pending<?> pending, Handle h, AuditHead head, JdbiTransaction tx) {
+    AuditHead.Mark mark = head.mark();
+    h.savepoint(SAVEPOINT);
+    try {
+      pending.apply(tx);
+      h.releaseSavepoint(SAVEPOINT);
+    } catch (RuntimeException | Error e) {
+      h.rollbackToSavepoint(SAVEPOINT);
+      // Jdbi forgets a savepoint once rolled back to; the database keeps it until released.
+      h.execute("RELEASE SAVEPOINT " + SAVEPOINT);
+      head.reset(mark);
+      pending.fail(translated(e));
+    }
+  }
+
+  private Throwable translated(Throwable e) {
+    return e instanceof JdbiException jdbi ? dialect.translate(jdbi) : e;
+  }
+
+  private static void failOpen(List<GroupCommit.Pending<?>> batch, Throwable cause) {
+    for (GroupCommit.Pending<?> pending : batch) {
+      if (!pending.isFailed()) {
+        pending.fail(cause);
+      }
+    }
+  }
+
+  /** Carries the failure of a batch's only piece of work out of its rolled-back transaction. */
+  private static final class WorkFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WorkFailed(Throwable cause) {
+      super(null, cause, false, false);
     }
   }
 
@@ -84,6 +179,7 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
 
   @Override
   public final void close() {
+    groupCommit.close();
     // Readers first, so that the last connection to close is the writer's (SQLite checkpoints
     // the WAL into the database file when its last connection closes).
     if (readPool != writePool) {

@@ -20,10 +20,15 @@ import org.jdbi.v3.core.Handle;
 final class JdbiTransaction implements Transaction {
   private final Handle handle;
   private final SqlDialect dialect;
+  private final AuditHead auditHead;
 
-  JdbiTransaction(Handle handle, SqlDialect dialect) {
+  /**
+   * @param auditHead the write batch's locked audit head, or null in a read-only transaction
+   */
+  JdbiTransaction(Handle handle, SqlDialect dialect, AuditHead auditHead) {
     this.handle = handle;
     this.dialect = dialect;
+    this.auditHead = auditHead;
   }
 
   @Override
@@ -68,7 +73,7 @@ final class JdbiTransaction implements Transaction {
 
   @Override
   public AuditLog audit() {
-    return new JdbiAuditLog(handle);
+    return new JdbiAuditLog(handle, auditHead);
   }
 
   @Override
