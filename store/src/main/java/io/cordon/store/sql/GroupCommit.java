@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -37,6 +38,8 @@ final class GroupCommit implements AutoCloseable {
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final Consumer<List<Pending<?>>> batchRunner;
   private final Thread writer;
+  private final LongAdder batches = new LongAdder();
+  private final LongAdder pieces = new LongAdder();
   private volatile boolean closed;
 
   /**
@@ -84,7 +87,14 @@ final class GroupCommit implements AutoCloseable {
     failRemaining();
   }
 
+  /** How many batches ran so far, and how many pieces of work they held. */
+  WriteBatchStats stats() {
+    return new WriteBatchStats(batches.sum(), pieces.sum());
+  }
+
   private void run(List<Pending<?>> batch) {
+    batches.increment();
+    pieces.add(batch.size());
     try {
       batchRunner.accept(batch);
     } catch (RuntimeException | Error e) {

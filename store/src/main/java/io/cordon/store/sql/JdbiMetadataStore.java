@@ -165,6 +165,11 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
     }
   }
 
+  /** How the group commit has batched writes so far (diagnostics, benchmarks). */
+  public final WriteBatchStats writeBatchStats() {
+    return groupCommit.stats();
+  }
+
   /** Runs the work on a write connection outside any transaction (diagnostics, tests). */
   final <T> T onWriteConnection(HandleCallback<T, RuntimeException> work) {
     return writer.withHandle(work);

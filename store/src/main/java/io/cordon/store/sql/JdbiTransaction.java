@@ -31,6 +31,11 @@ final class JdbiTransaction implements Transaction {
     this.auditHead = auditHead;
   }
 
+  /** The open handle, for adapters of this package that work outside the ports (benchmarks). */
+  Handle handle() {
+    return handle;
+  }
+
   @Override
   public Organisations organisations() {
     return new JdbiOrganisations(handle, dialect);
