@@ -304,7 +304,12 @@ public final class ContentService {
     }
   }
 
-  private static Resource fileResource(Transaction tx, FileId id) {
+  /**
+   * The policy attributes of a file (its workspace, and its newest version's classification and
+   * data types); NotFound if there is no such file. Public for services that guard reads about a
+   * file with the same question as reading it (its audit activity).
+   */
+  public static Resource fileResource(Transaction tx, FileId id) {
     StoredFile file =
         tx.files().find(id).orElseThrow(() -> new CordonException.NotFound("no such file"));
     FileVersion latest =

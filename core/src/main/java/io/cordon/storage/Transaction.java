@@ -1,6 +1,7 @@
 package io.cordon.storage;
 
 import io.cordon.audit.AuditLog;
+import io.cordon.audit.AuditQueries;
 import io.cordon.audit.Checkpoints;
 import io.cordon.content.Files;
 import io.cordon.content.Workspaces;
@@ -34,4 +35,7 @@ public interface Transaction {
   AuditLog audit();
 
   Checkpoints checkpoints();
+
+  /** Searching the audit trail (read-only). */
+  AuditQueries auditQueries();
 }

@@ -1,5 +1,6 @@
 package io.cordon.server;
 
+import io.cordon.audit.AuditSearch;
 import io.cordon.audit.AuditService;
 import io.cordon.audit.AuditTree;
 import io.cordon.audit.CheckpointService;
@@ -57,6 +58,7 @@ public final class Node implements AutoCloseable {
   private final ContentService content;
   private final KeyService keyService;
   private final AuditService audit;
+  private final AuditSearch auditSearch;
   private final AuditTree auditTree;
   private final CheckpointService checkpoints;
   private final Clock clock;
@@ -105,6 +107,7 @@ public final class Node implements AutoCloseable {
             new CheckpointDirectory(config.dataDir().resolve("audit").resolve("checkpoints")),
             clock);
     this.audit = new AuditService(door, checkpoints, auditTree);
+    this.auditSearch = new AuditSearch(door, store);
   }
 
   private static Duration max(Duration a, Duration b) {
@@ -205,7 +208,8 @@ public final class Node implements AutoCloseable {
   }
 
   public Services httpServices() {
-    return new Services(identity, directory, workspaces, content, audit, this::isReady);
+    return new Services(
+        identity, directory, workspaces, content, audit, auditSearch, this::isReady);
   }
 
   /** Whether the metadata store answers (the readiness probe). */
@@ -256,6 +260,11 @@ public final class Node implements AutoCloseable {
 
   public AuditService audit() {
     return audit;
+  }
+
+  /** Audit search, export and a file's activity. */
+  public AuditSearch auditSearch() {
+    return auditSearch;
   }
 
   /** Signs and serves checkpoints of the audit tree. */

@@ -1,16 +1,12 @@
 package io.cordon.server.cli;
 
-import io.cordon.audit.AuditEventCodec;
-import io.cordon.audit.AuditRecord;
 import io.cordon.audit.VerifyResult;
 import io.cordon.context.CordonException;
-import io.cordon.context.RequestContext;
 import io.cordon.server.Node;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,61 +20,8 @@ import picocli.CommandLine.Spec;
     name = "audit",
     mixinStandardHelpOptions = true,
     description = "The audit trail.",
-    subcommands = {AuditCommand.Export.class, AuditCommand.Verify.class})
+    subcommands = {AuditExportCommand.class, AuditCommand.Verify.class})
 public final class AuditCommand {
-  private static final int PAGE = 1000;
-
-  /** {@code cordon audit export}: JSON Lines in the event format. */
-  @Command(
-      name = "export",
-      mixinStandardHelpOptions = true,
-      description = "Print events as JSON Lines (API.md event format).")
-  static final class Export implements Callable<Integer> {
-    @Mixin NodeOptions node;
-
-    @Option(
-        names = "--from",
-        paramLabel = "SEQ",
-        defaultValue = "1",
-        description = "First sequence number (default: 1).")
-    long from;
-
-    @Option(
-        names = "--to",
-        paramLabel = "SEQ",
-        description = "Last sequence number (default: the newest).")
-    Long to;
-
-    @Spec CommandSpec spec;
-
-    @Override
-    public Integer call() {
-      if (from < 1 || (to != null && to < from)) {
-        throw new CordonException.InvalidInput("need 1 <= --from <= --to");
-      }
-      PrintWriter out = spec.commandLine().getOut();
-      try (Node n = node.open()) {
-        RequestContext ctx = n.installation().operatorContext();
-        long next = from;
-        while (to == null || next <= to) {
-          List<AuditRecord> page = n.audit().events(ctx, next, PAGE);
-          for (AuditRecord e : page) {
-            if (to != null && e.seq() > to) {
-              break;
-            }
-            out.println(AuditEventCodec.exportJson(e));
-          }
-          if (page.size() < PAGE) {
-            break;
-          }
-          next = page.getLast().seq() + 1;
-        }
-        out.flush();
-        return ExitCodes.OK;
-      }
-    }
-  }
-
   /**
    * {@code cordon audit verify}: recomputes every event's leaf and chain hash from its stored
    * bytes, rebuilds the Merkle tree and checks every stored checkpoint (and a saved one with {@code

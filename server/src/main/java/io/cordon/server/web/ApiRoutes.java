@@ -1,8 +1,6 @@
 package io.cordon.server.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cordon.audit.AuditEventCodec;
-import io.cordon.audit.AuditRecord;
 import io.cordon.audit.tree.ConsistencyProof;
 import io.cordon.audit.tree.InclusionProof;
 import io.cordon.content.Classification;
@@ -102,7 +100,7 @@ final class ApiRoutes {
     r.add(
         new Route(
             HandlerType.GET, V1 + "/files/{id}/content", Access.AUTHENTICATED, this::content));
-    r.add(new Route(HandlerType.GET, V1 + "/audit/events", Access.AUTHENTICATED, this::events));
+    r.addAll(new AuditRoutes(services.auditSearch()).routes(V1));
     r.add(
         new Route(
             HandlerType.GET, V1 + "/audit/checkpoint", Access.AUTHENTICATED, this::checkpoint));
@@ -347,18 +345,6 @@ final class ApiRoutes {
     http.header("X-Cordon-Version", Integer.toString(v.number()));
     OutputStream out = http.res().getOutputStream();
     d.writeTo(out);
-  }
-
-  private void events(Context http, RequestContext rc) {
-    long from = longParam(http, "from").orElse(1);
-    int limit = (int) Math.min(longParam(http, "limit").orElse(100), Integer.MAX_VALUE);
-    List<AuditRecord> page = services.audit().events(rc, from, limit);
-    http.contentType("application/json");
-    StringBuilder out = new StringBuilder("[");
-    for (int i = 0; i < page.size(); i++) {
-      out.append(i == 0 ? "" : ",").append(AuditEventCodec.exportJson(page.get(i)));
-    }
-    http.result(out.append(']').toString());
   }
 
   private void checkpoint(Context http, RequestContext rc) {

@@ -1,5 +1,6 @@
 package io.cordon.server.web;
 
+import io.cordon.audit.AuditSearch;
 import io.cordon.audit.AuditService;
 import io.cordon.content.ContentService;
 import io.cordon.content.WorkspaceService;
@@ -17,4 +18,5 @@ public record Services(
     WorkspaceService workspaces,
     ContentService content,
     AuditService audit,
+    AuditSearch auditSearch,
     BooleanSupplier ready) {}

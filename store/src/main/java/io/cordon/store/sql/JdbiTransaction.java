@@ -1,6 +1,7 @@
 package io.cordon.store.sql;
 
 import io.cordon.audit.AuditLog;
+import io.cordon.audit.AuditQueries;
 import io.cordon.audit.Checkpoints;
 import io.cordon.content.Files;
 import io.cordon.content.Workspaces;
@@ -84,5 +85,10 @@ final class JdbiTransaction implements Transaction {
   @Override
   public Checkpoints checkpoints() {
     return new JdbiCheckpoints(handle);
+  }
+
+  @Override
+  public AuditQueries auditQueries() {
+    return new JdbiAuditQueries(handle, dialect);
   }
 }
