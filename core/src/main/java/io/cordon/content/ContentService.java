@@ -78,7 +78,11 @@ public final class ContentService {
         Guarded.of(
             "file.upload",
             Action.UPLOAD,
-            tx -> WorkspaceService.resource(tx, workspaceId),
+            tx -> {
+              Resource ws = WorkspaceService.resource(tx, workspaceId);
+              refuseDeletedName(tx, workspaceId, name);
+              return ws;
+            },
             refused));
     UploadTarget target =
         store.inTransaction(
@@ -167,6 +171,16 @@ public final class ContentService {
           });
     } catch (RuntimeException e) {
       blobs.delete(blobKey);
+      if (e instanceof CordonException refusedAtCommit) {
+        // e.g. the file was deleted while its body streamed: nothing was kept, say so.
+        door.record(
+            ctx,
+            "file.upload",
+            Optional.of(object),
+            AuditEvent.Outcome.ERROR,
+            Optional.of("upload did not complete: " + refusedAtCommit.getMessage()),
+            Map.of("bytes", streamed.size()));
+      }
       throw e;
     }
   }
@@ -197,6 +211,7 @@ public final class ContentService {
             tx -> fileResource(tx, id),
             AuditObject.of("file", id.value(), null)),
         (tx, resource) -> {
+          RecordLifecycleService.requireLive(tx, id);
           StoredFile file = tx.files().find(id).orElseThrow();
           Workspace ws = tx.workspaces().find(file.workspace()).orElseThrow();
           List<FileVersion> versions = tx.files().versions(id);
@@ -220,6 +235,7 @@ public final class ContentService {
                 tx -> fileResource(tx, id),
                 AuditObject.of("file", id.value(), null)),
             (tx, resource) -> {
+              RecordLifecycleService.requireLive(tx, id);
               StoredFile file = tx.files().find(id).orElseThrow();
               Workspace ws = tx.workspaces().find(file.workspace()).orElseThrow();
               FileVersion v =
@@ -304,7 +320,22 @@ public final class ContentService {
     }
   }
 
-  private static Resource fileResource(Transaction tx, FileId id) {
+  /**
+   * A new version never goes to a deleted file: the name stays taken by the tombstone until the
+   * file is restored (an upload racing a deletion is refused when it appends, see {@link
+   * Files#appendVersion}).
+   */
+  private static void refuseDeletedName(Transaction tx, WorkspaceId workspaceId, String name) {
+    Optional<StoredFile> existing = tx.files().findByName(workspaceId, name);
+    if (existing.isPresent() && tx.lifecycle().deletion(existing.get().id()).isPresent()) {
+      throw new CordonException.Conflict(
+          "a deleted file named '"
+              + name
+              + "' is kept in this workspace; restore it, or upload under another name");
+    }
+  }
+
+  static Resource fileResource(Transaction tx, FileId id) {
     StoredFile file =
         tx.files().find(id).orElseThrow(() -> new CordonException.NotFound("no such file"));
     FileVersion latest =

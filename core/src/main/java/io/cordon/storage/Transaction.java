@@ -3,6 +3,8 @@ package io.cordon.storage;
 import io.cordon.audit.AuditLog;
 import io.cordon.audit.Checkpoints;
 import io.cordon.content.Files;
+import io.cordon.content.LegalHolds;
+import io.cordon.content.RecordLifecycle;
 import io.cordon.content.Workspaces;
 import io.cordon.crypto.Keysets;
 import io.cordon.identity.ApiTokens;
@@ -26,6 +28,11 @@ public interface Transaction {
   Workspaces workspaces();
 
   Files files();
+
+  /** Retention rules, soft deletion and purge state of records. */
+  RecordLifecycle lifecycle();
+
+  LegalHolds legalHolds();
 
   Keysets keysets();
 
