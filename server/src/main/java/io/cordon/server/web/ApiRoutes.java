@@ -9,6 +9,7 @@ import io.cordon.content.Classification;
 import io.cordon.content.Download;
 import io.cordon.content.FileId;
 import io.cordon.content.FileVersion;
+import io.cordon.content.RetentionPeriod;
 import io.cordon.content.WorkspaceId;
 import io.cordon.content.WorkspaceRole;
 import io.cordon.context.CordonException;
@@ -124,6 +125,7 @@ final class ApiRoutes {
             V1 + "/audit/proof/consistency",
             Access.AUTHENTICATED,
             this::consistencyProof));
+    r.addAll(new LifecycleRoutes(services).routes());
     return List.copyOf(r);
   }
 
@@ -275,7 +277,8 @@ final class ApiRoutes {
                 rc,
                 Json.text(body, "name"),
                 Json.optionalText(body, "classification").map(Classification::fromCode),
-                Json.optionalText(body, "region"));
+                Json.optionalText(body, "region"),
+                Json.optionalText(body, "retention").map(RetentionPeriod::parse));
     http.status(201).json(Views.workspace(ws));
   }
 

@@ -2,6 +2,8 @@ package io.cordon.server.web;
 
 import io.cordon.audit.AuditService;
 import io.cordon.content.ContentService;
+import io.cordon.content.LegalHoldService;
+import io.cordon.content.RecordLifecycleService;
 import io.cordon.content.WorkspaceService;
 import io.cordon.identity.DirectoryService;
 import io.cordon.identity.IdentityService;
@@ -17,4 +19,6 @@ public record Services(
     WorkspaceService workspaces,
     ContentService content,
     AuditService audit,
+    RecordLifecycleService lifecycle,
+    LegalHoldService holds,
     BooleanSupplier ready) {}
