@@ -78,7 +78,11 @@ public final class ContentService {
         Guarded.of(
             "file.upload",
             Action.UPLOAD,
-            tx -> WorkspaceService.resource(tx, workspaceId),
+            tx -> {
+              Resource ws = WorkspaceService.resource(tx, workspaceId);
+              refuseDeletedName(tx, workspaceId, name);
+              return ws;
+            },
             refused));
     UploadTarget target =
         store.inTransaction(
@@ -167,6 +171,16 @@ public final class ContentService {
           });
     } catch (RuntimeException e) {
       blobs.delete(blobKey);
+      if (e instanceof CordonException refusedAtCommit) {
+        // e.g. the file was deleted while its body streamed: nothing was kept, say so.
+        door.record(
+            ctx,
+            "file.upload",
+            Optional.of(object),
+            AuditEvent.Outcome.ERROR,
+            Optional.of("upload did not complete: " + refusedAtCommit.getMessage()),
+            Map.of("bytes", streamed.size()));
+      }
       throw e;
     }
   }
@@ -197,6 +211,7 @@ public final class ContentService {
             tx -> fileResource(tx, id),
             AuditObject.of("file", id.value(), null)),
         (tx, resource) -> {
+          RecordLifecycleService.requireLive(tx, id);
           StoredFile file = tx.files().find(id).orElseThrow();
           Workspace ws = tx.workspaces().find(file.workspace()).orElseThrow();
           List<FileVersion> versions = tx.files().versions(id);
@@ -220,6 +235,7 @@ public final class ContentService {
                 tx -> fileResource(tx, id),
                 AuditObject.of("file", id.value(), null)),
             (tx, resource) -> {
+              RecordLifecycleService.requireLive(tx, id);
               StoredFile file = tx.files().find(id).orElseThrow();
               Workspace ws = tx.workspaces().find(file.workspace()).orElseThrow();
               FileVersion v =
@@ -301,6 +317,21 @@ public final class ContentService {
       return java.security.MessageDigest.getInstance("SHA-256");
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+    }
+  }
+
+  /**
+   * A new version never goes to a deleted file: the name stays taken by the tombstone until the
+   * file is restored (an upload racing a deletion is refused when it appends, see {@link
+   * Files#appendVersion}).
+   */
+  private static void refuseDeletedName(Transaction tx, WorkspaceId workspaceId, String name) {
+    Optional<StoredFile> existing = tx.files().findByName(workspaceId, name);
+    if (existing.isPresent() && tx.lifecycle().deletion(existing.get().id()).isPresent()) {
+      throw new CordonException.Conflict(
+          "a deleted file named '"
+              + name
+              + "' is kept in this workspace; restore it, or upload under another name");
     }
   }
 

@@ -13,9 +13,15 @@ public interface Files {
 
   Optional<StoredFile> find(FileId id);
 
+  /** The file with this name in the workspace, deleted or not. */
+  Optional<StoredFile> findByName(WorkspaceId workspace, String name);
+
   /**
    * Adds a version, numbering it one past the file's newest (the number in the argument is
    * ignored); returns the version as stored. Serialised per file by the adapter.
+   *
+   * @throws io.cordon.context.CordonException.Conflict if the file is deleted (checked under the
+   *     same lock, so an upload racing a deletion never adds a version to a deleted file)
    */
   FileVersion appendVersion(FileVersion version);
 
@@ -25,16 +31,25 @@ public interface Files {
 
   List<FileVersion> versions(FileId file);
 
-  /** Files of the workspace that have at least one version, each with its newest version. */
+  /**
+   * Live (not deleted) files of the workspace that have at least one version, each with its newest
+   * version.
+   */
   List<FileListing> listWithLatest(WorkspaceId workspace);
 
-  /** Every version in the workspace (for re-wrapping data keys on rotation). */
+  /**
+   * Every version in the workspace whose content was not purged (for re-wrapping data keys on
+   * rotation; a purged version has no data key left).
+   */
   List<FileVersion> versionsInWorkspace(WorkspaceId workspace);
 
   /** Replaces the wrapped data key of one version (KEK rotation). */
   void updateWrappedDek(FileId file, int number, byte[] wrappedDek);
 
-  /** Whether any version refers to this blob key (for the orphan sweeper). */
+  /**
+   * Whether any unpurged version refers to this blob key (for the orphan sweeper: a purged
+   * version's blob left by a crash is an orphan).
+   */
   boolean isBlobReferenced(String blobKey);
 
   /** A file with its newest version, as a listing shows it. */

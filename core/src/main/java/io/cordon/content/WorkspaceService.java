@@ -26,10 +26,21 @@ public final class WorkspaceService {
 
   private final OneDoor door;
   private final KeyHierarchy keys;
+  private final Optional<RetentionPeriod> defaultRetention;
 
   public WorkspaceService(OneDoor door, KeyHierarchy keys) {
+    this(door, keys, Optional.empty());
+  }
+
+  /**
+   * @param defaultRetention the installation's retention rule for new workspaces (empty: keep
+   *     forever)
+   */
+  public WorkspaceService(
+      OneDoor door, KeyHierarchy keys, Optional<RetentionPeriod> defaultRetention) {
     this.door = door;
     this.keys = keys;
+    this.defaultRetention = defaultRetention;
   }
 
   public Workspace create(
@@ -37,8 +48,32 @@ public final class WorkspaceService {
       String rawName,
       Optional<Classification> classification,
       Optional<String> region) {
+    return create(ctx, rawName, classification, region, Optional.empty());
+  }
+
+  /**
+   * Creates a workspace with a retention rule: the one given, else the installation default. A rule
+   * shorter than the default (or any rule where the default keeps forever) is an administrator's
+   * decision, asked of policy first.
+   */
+  public Workspace create(
+      RequestContext ctx,
+      String rawName,
+      Optional<Classification> classification,
+      Optional<String> region,
+      Optional<RetentionPeriod> retention) {
     String name = FileNames.check(rawName, "workspace");
     Subject who = ctx.requireSubject();
+    Optional<RetentionPeriod> effective = retention.or(() -> defaultRetention);
+    if (retention.isPresent()
+        && (defaultRetention.isEmpty() || retention.get().isShorterThan(defaultRetention.get()))) {
+      door.authorize(
+          ctx,
+          Guarded.of(
+              "workspace.retention",
+              Action.ADMINISTER,
+              Resource.system(RecordLifecycleService.RETENTION)));
+    }
     return door.perform(
         ctx,
         Guarded.of("workspace.create", Action.MANAGE, Resource.system("workspace")),
@@ -60,7 +95,15 @@ public final class WorkspaceService {
           tx.workspaces().insert(ws);
           tx.workspaces()
               .putMember(new Membership(ws.id(), who.user(), WorkspaceRole.OWNER, ws.created()));
-          return Performed.of(ws, object(ws), Map.of("classification", ws.classification().code()));
+          tx.lifecycle().setRetention(ws.id(), effective);
+          return Performed.of(
+              ws,
+              object(ws),
+              Map.of(
+                  "classification",
+                  ws.classification().code(),
+                  "retention",
+                  RecordLifecycleService.shown(effective)));
         });
   }
 

@@ -81,6 +81,23 @@ public class CordonException extends RuntimeException {
     }
   }
 
+  /**
+   * A legal hold forbids the request (deleting, purging or crypto-shredding held records). The
+   * message names the hold, so that the caller knows whom to ask to release it.
+   */
+  public static final class LegalHold extends CordonException {
+    public LegalHold(String message) {
+      super("legal-hold", message, null);
+    }
+  }
+
+  /** The record was deleted (soft delete): it is kept, but no longer served until restored. */
+  public static final class Deleted extends CordonException {
+    public Deleted(String message) {
+      super("deleted", message, null);
+    }
+  }
+
   /** The request body is larger than the configured limit. */
   public static final class TooLarge extends CordonException {
     public TooLarge(String message) {

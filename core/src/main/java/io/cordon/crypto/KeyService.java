@@ -65,7 +65,11 @@ public final class KeyService {
         });
   }
 
-  /** Destroys the workspace's KEK: every version of every file in it becomes unreadable. */
+  /**
+   * Destroys the workspace's KEK: every version of every file in it becomes unreadable.
+   *
+   * @throws CordonException.LegalHold if a hold covers the workspace or any file in it
+   */
   public void shred(RequestContext ctx, WorkspaceId id) {
     door.perform(
         ctx,
@@ -76,6 +80,13 @@ public final class KeyService {
             AuditObject.of("workspace", id.value(), null)),
         (tx, resource) -> {
           Workspace ws = tx.workspaces().find(id).orElseThrow();
+          List<io.cordon.content.LegalHold> holds = tx.legalHolds().activeInWorkspace(id);
+          if (!holds.isEmpty()) {
+            throw new CordonException.LegalHold(
+                "the workspace is under "
+                    + holds.getFirst().describe()
+                    + "; its key cannot be destroyed until every hold is released");
+          }
           KeysetRecord destroyed = keys.destroy(liveKek(tx, ws));
           tx.keysets().update(destroyed);
           return Performed.of(

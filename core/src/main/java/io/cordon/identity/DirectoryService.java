@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class DirectoryService {
   /** Organisation-wide roles. Workspace roles are separate (see WorkspaceRole). */
-  public static final Set<String> ORG_ROLES = Set.of("admin", "auditor", "security", "member");
+  public static final Set<String> ORG_ROLES =
+      Set.of("admin", "auditor", "security", "compliance", "member");
 
   private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@+-]{2,128}");
   private static final int MIN_PASSWORD = 12;
@@ -146,7 +147,7 @@ public final class DirectoryService {
     for (String r : checked) {
       if (!ORG_ROLES.contains(r)) {
         throw new CordonException.InvalidInput(
-            "unknown role '" + r + "' (known: admin, auditor, security, member)");
+            "unknown role '" + r + "' (known: admin, auditor, security, compliance, member)");
       }
     }
     return checked;

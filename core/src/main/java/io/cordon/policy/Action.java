@@ -12,7 +12,11 @@ public enum Action {
   /** Manage a workspace's membership and settings. */
   MANAGE("manage"),
   /** Read the audit trail. */
-  AUDIT("audit");
+  AUDIT("audit"),
+  /** Restore a soft-deleted record. */
+  RESTORE("restore"),
+  /** Place or release a legal hold. */
+  LEGAL_HOLD("legal-hold");
 
   private final String code;
 

@@ -16,7 +16,9 @@ import java.util.Set;
  * <ul>
  *   <li>Home-organisation administrators administer organisations, users and workspaces; they do
  *       not read content of workspaces they are not members of.
- *   <li>Auditors (organisation role) read the audit trail.
+ *   <li>Auditors (organisation role) read the audit trail and list legal holds.
+ *   <li>Administrators and home compliance officers (organisation role {@code compliance}) place
+ *       and release legal holds; administrators may delete and restore files in any workspace.
  *   <li>Within a workspace, each role permits a fixed set of actions (see {@link #BY_ROLE}).
  *   <li>Partner users never administer and never read restricted content without a second factor in
  *       the session (STEP_UP).
@@ -36,7 +38,8 @@ public final class RoleBasedPolicyEngine implements PolicyEngine {
                   Action.DELETE,
                   Action.SIGN,
                   Action.MANAGE,
-                  Action.AUDIT),
+                  Action.AUDIT,
+                  Action.RESTORE),
           WorkspaceRole.MANAGER,
               EnumSet.of(
                   Action.VIEW,
@@ -51,6 +54,11 @@ public final class RoleBasedPolicyEngine implements PolicyEngine {
           WorkspaceRole.VIEWER, EnumSet.of(Action.VIEW, Action.DOWNLOAD),
           WorkspaceRole.AUDITOR, EnumSet.of(Action.VIEW, Action.AUDIT));
 
+  /** The organisation role of compliance officers, who place and release legal holds. */
+  public static final String COMPLIANCE = "compliance";
+
+  private static final String LEGAL_HOLDS = "legal-hold";
+
   @Override
   public Decision decide(AccessRequest request, Optional<WorkspaceRole> workspaceRole) {
     Optional<Subject> maybeSubject = request.context().subject();
@@ -63,6 +71,11 @@ public final class RoleBasedPolicyEngine implements PolicyEngine {
 
     if (resource.workspace().isEmpty()) {
       return decideInstallationWide(subject, action, resource);
+    }
+    if ((action == Action.DELETE || action == Action.RESTORE) && subject.isAdministrator()) {
+      // Records management: deleting or restoring reads no content, and keeps it until retention.
+      return new Decision.Permit(
+          "home administrators delete and restore records", List.of("org-role:admin-records"));
     }
     if (workspaceRole.isEmpty()) {
       return new Decision.Deny("not a member of this workspace", List.of("default-deny"));
@@ -91,6 +104,14 @@ public final class RoleBasedPolicyEngine implements PolicyEngine {
     if (action == Action.AUDIT && (subject.hasRole("auditor") || subject.isAdministrator())) {
       return new Decision.Permit(
           "auditors and administrators read the audit trail", List.of("org-role:auditor"));
+    }
+    if ((action == Action.LEGAL_HOLD || action == Action.AUDIT)
+        && resource.type().equals(LEGAL_HOLDS)
+        && (subject.isAdministrator()
+            || (subject.orgKind() == OrgKind.HOME && subject.hasRole(COMPLIANCE)))) {
+      return new Decision.Permit(
+          "administrators and compliance officers manage legal holds",
+          List.of("legal-hold-officers"));
     }
     if (action == Action.VIEW && resource.type().equals(Resource.AUDIT_PROOFS)) {
       return new Decision.Permit(

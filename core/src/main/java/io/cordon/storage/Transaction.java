@@ -4,6 +4,8 @@ import io.cordon.audit.AuditLog;
 import io.cordon.audit.AuditQueries;
 import io.cordon.audit.Checkpoints;
 import io.cordon.content.Files;
+import io.cordon.content.LegalHolds;
+import io.cordon.content.RecordLifecycle;
 import io.cordon.content.Workspaces;
 import io.cordon.crypto.Keysets;
 import io.cordon.identity.ApiTokens;
@@ -27,6 +29,11 @@ public interface Transaction {
   Workspaces workspaces();
 
   Files files();
+
+  /** Retention rules, soft deletion and purge state of records. */
+  RecordLifecycle lifecycle();
+
+  LegalHolds legalHolds();
 
   Keysets keysets();
 

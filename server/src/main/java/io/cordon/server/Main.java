@@ -8,6 +8,7 @@ import io.cordon.server.cli.DemoCommand;
 import io.cordon.server.cli.ExitCodes;
 import io.cordon.server.cli.InitCommand;
 import io.cordon.server.cli.KeysCommand;
+import io.cordon.server.cli.RetentionCommand;
 import io.cordon.server.cli.ServeCommand;
 import io.cordon.server.cli.TokenCommand;
 import io.cordon.server.cli.UserCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
       TokenCommand.class,
       KeysCommand.class,
       BlobsCommand.class,
+      RetentionCommand.class,
       AuditCommand.class,
       ConfigCommand.class,
       BenchCommand.class,

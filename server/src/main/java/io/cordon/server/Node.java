@@ -7,6 +7,9 @@ import io.cordon.audit.CheckpointService;
 import io.cordon.content.BlobMaintenance;
 import io.cordon.content.BlobSweeper;
 import io.cordon.content.ContentService;
+import io.cordon.content.LegalHoldService;
+import io.cordon.content.RecordLifecycleService;
+import io.cordon.content.RetentionPurge;
 import io.cordon.content.WorkspaceService;
 import io.cordon.context.CordonException;
 import io.cordon.context.Secret;
@@ -57,6 +60,8 @@ public final class Node implements AutoCloseable {
   private final WorkspaceService workspaces;
   private final ContentService content;
   private final KeyService keyService;
+  private final RecordLifecycleService lifecycle;
+  private final LegalHoldService legalHolds;
   private final AuditService audit;
   private final AuditSearch auditSearch;
   private final AuditTree auditTree;
@@ -95,7 +100,9 @@ public final class Node implements AutoCloseable {
             clock,
             "Cordon");
     this.directory = new DirectoryService(door, hasher);
-    this.workspaces = new WorkspaceService(door, keys);
+    this.workspaces = new WorkspaceService(door, keys, config.content().retentionDefault());
+    this.lifecycle = new RecordLifecycleService(door);
+    this.legalHolds = new LegalHoldService(door);
     this.content = new ContentService(door, store, blobs, keys, config.upload().maxBytes().bytes());
     this.keyService = new KeyService(door, keys);
     this.auditTree = new AuditTree(store);
@@ -207,9 +214,31 @@ public final class Node implements AutoCloseable {
     return new BlobMaintenance(door, new BlobSweeper(store, blobs, clock));
   }
 
+  /** Purges the content of deleted files whose retention ended, through the one door. */
+  public RetentionPurge retentionPurge() {
+    return new RetentionPurge(door, store, blobs);
+  }
+
+  /** Soft deletion, restoration and retention rules. */
+  public RecordLifecycleService lifecycle() {
+    return lifecycle;
+  }
+
+  public LegalHoldService legalHolds() {
+    return legalHolds;
+  }
+
   public Services httpServices() {
     return new Services(
-        identity, directory, workspaces, content, audit, auditSearch, this::isReady);
+        identity,
+        directory,
+        workspaces,
+        content,
+        audit,
+        auditSearch,
+        lifecycle,
+        legalHolds,
+        this::isReady);
   }
 
   /** Whether the metadata store answers (the readiness probe). */

@@ -132,6 +132,14 @@ public final class ConfigKeys {
           "how often a signed checkpoint of the audit trail is made when events arrived (also on"
               + " shutdown)");
 
+  public static final ConfigKey CONTENT_RETENTION_DEFAULT =
+      key(
+          "content.retention-default",
+          ValueType.PERIOD,
+          null,
+          "retention rule of new workspaces: content of deleted files is kept this long after"
+              + " each version's creation (none: kept forever)");
+
   /** Every key, in the order {@code describe} lists them. */
   public static final List<ConfigKey> ALL =
       List.of(
@@ -162,7 +170,8 @@ public final class ConfigKeys {
           LOGIN_LOCKOUT,
           UPLOAD_MAX_BYTES,
           AUDIT_PAGE_LIMIT,
-          AUDIT_CHECKPOINT_INTERVAL);
+          AUDIT_CHECKPOINT_INTERVAL,
+          CONTENT_RETENTION_DEFAULT);
 
   /**
    * Keys that are accepted and validated but that no part of this build acts on yet; setting one
@@ -231,7 +240,8 @@ public final class ConfigKeys {
         environment variable: CORDON_ and the key upper-cased with dots and dashes as underscores
         (db.url is CORDON_DB_URL); the environment wins over the file. Relative paths resolve
         against the data directory. Durations: 45s, 30m, 12h, 7d. Sizes: bytes or KiB, MiB, GiB,
-        TiB (KB, MB, GB, TB are powers of 1000). Unknown keys in the file are an error.
+        TiB (KB, MB, GB, TB are powers of 1000). Periods: ISO-8601 P15Y, P6M, P30D. Unknown keys in
+        the file are an error.
 
         """);
     text.append(String.format(row, "KEY", "DEFAULT", "MEANING"));

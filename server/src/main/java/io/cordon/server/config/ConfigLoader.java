@@ -152,6 +152,7 @@ public final class ConfigLoader {
         new CordonConfig.Audit(
             v.number(AUDIT_PAGE_LIMIT).orElseThrow(),
             v.duration(AUDIT_CHECKPOINT_INTERVAL).orElseThrow()),
+        new CordonConfig.Content(v.period(ConfigKeys.CONTENT_RETENTION_DEFAULT)),
         v.givenKeys());
   }
 

@@ -96,6 +96,27 @@ final class ConfigValues {
     return scalar(key, ValueType.DURATION).map(s -> toDuration(key, s));
   }
 
+  Optional<io.cordon.content.RetentionPeriod> period(ConfigKey key) {
+    return scalar(key, ValueType.PERIOD)
+        .map(
+            s -> {
+              try {
+                return io.cordon.content.RetentionPeriod.parse(s.value().asText());
+              } catch (CordonException.InvalidInput e) {
+                throw invalid(
+                    key,
+                    "expected "
+                        + key.expected()
+                        + " (from "
+                        + s.origin()
+                        + "), got "
+                        + shown(s.value())
+                        + ": "
+                        + e.getMessage());
+              }
+            });
+  }
+
   Optional<DataSize> size(ConfigKey key) {
     return scalar(key, ValueType.SIZE)
         .map(

@@ -41,6 +41,7 @@ public record CordonConfig(
     Login login,
     Upload upload,
     Audit audit,
+    Content content,
     Set<String> given) {
 
   /** Requires every part and makes the data directory absolute. */
@@ -60,6 +61,7 @@ public record CordonConfig(
     Objects.requireNonNull(login);
     Objects.requireNonNull(upload);
     Objects.requireNonNull(audit);
+    Objects.requireNonNull(content);
     given = Set.copyOf(given);
   }
 
@@ -325,6 +327,19 @@ public record CordonConfig(
       if (checkpointInterval.compareTo(Duration.ofSeconds(1)) < 0) {
         throw invalid(ConfigKeys.AUDIT_CHECKPOINT_INTERVAL, "expected 1s or more");
       }
+    }
+  }
+
+  /**
+   * Record lifecycle.
+   *
+   * @param retentionDefault the retention rule new workspaces get unless their creator gives one;
+   *     empty keeps content forever
+   */
+  public record Content(Optional<io.cordon.content.RetentionPeriod> retentionDefault) {
+    /** Requires the optional (the period validated itself when parsed). */
+    public Content {
+      Objects.requireNonNull(retentionDefault);
     }
   }
 }

@@ -17,6 +17,8 @@ public enum ValueType {
   DURATION("a duration such as 45s, 30m, 12h or 7d"),
   /** A size in bytes, optionally with a unit: {@code 512MiB}, {@code 10GiB}. */
   SIZE("a size such as 512MiB, 10GiB or 1TiB"),
+  /** An ISO-8601 date-based period: {@code P15Y}, {@code P6M}, {@code P30D}. */
+  PERIOD("an ISO-8601 period such as P15Y, P6M or P30D"),
   /** A URL or connection string. */
   URL("a URL"),
   /** One of a fixed set of words, listed by the key. */

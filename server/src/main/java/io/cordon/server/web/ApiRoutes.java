@@ -7,6 +7,7 @@ import io.cordon.content.Classification;
 import io.cordon.content.Download;
 import io.cordon.content.FileId;
 import io.cordon.content.FileVersion;
+import io.cordon.content.RetentionPeriod;
 import io.cordon.content.WorkspaceId;
 import io.cordon.content.WorkspaceRole;
 import io.cordon.context.CordonException;
@@ -122,6 +123,7 @@ final class ApiRoutes {
             V1 + "/audit/proof/consistency",
             Access.AUTHENTICATED,
             this::consistencyProof));
+    r.addAll(new LifecycleRoutes(services).routes());
     return List.copyOf(r);
   }
 
@@ -273,7 +275,8 @@ final class ApiRoutes {
                 rc,
                 Json.text(body, "name"),
                 Json.optionalText(body, "classification").map(Classification::fromCode),
-                Json.optionalText(body, "region"));
+                Json.optionalText(body, "region"),
+                Json.optionalText(body, "retention").map(RetentionPeriod::parse));
     http.status(201).json(Views.workspace(ws));
   }
 

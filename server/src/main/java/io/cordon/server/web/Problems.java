@@ -22,6 +22,8 @@ final class Problems {
       case CordonException.NotFound n -> 404;
       case CordonException.Conflict c -> 409;
       case CordonException.Gone g -> 410;
+      case CordonException.Deleted d -> 410;
+      case CordonException.LegalHold h -> 409;
       case CordonException.Denied d -> 403;
       case CordonException.StepUpRequired s -> 401;
       case CordonException.Unauthenticated u -> 401;

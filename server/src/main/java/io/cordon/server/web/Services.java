@@ -3,6 +3,8 @@ package io.cordon.server.web;
 import io.cordon.audit.AuditSearch;
 import io.cordon.audit.AuditService;
 import io.cordon.content.ContentService;
+import io.cordon.content.LegalHoldService;
+import io.cordon.content.RecordLifecycleService;
 import io.cordon.content.WorkspaceService;
 import io.cordon.identity.DirectoryService;
 import io.cordon.identity.IdentityService;
@@ -19,4 +21,6 @@ public record Services(
     ContentService content,
     AuditService audit,
     AuditSearch auditSearch,
+    RecordLifecycleService lifecycle,
+    LegalHoldService holds,
     BooleanSupplier ready) {}

@@ -88,6 +88,26 @@ final class ApiClient {
             .build());
   }
 
+  Answer put(String path, JsonNode body) throws Exception {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build());
+  }
+
+  Answer delete(String path) throws Exception {
+    return send(request(path).DELETE().build());
+  }
+
+  Answer delete(String path, JsonNode body) throws Exception {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .method("DELETE", HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build());
+  }
+
   Answer postRaw(String path, String contentType, String body) throws Exception {
     return send(
         request(path)

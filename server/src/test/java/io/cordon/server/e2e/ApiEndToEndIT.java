@@ -282,13 +282,19 @@ class ApiEndToEndIT {
     String ws = workspace("hash check");
     byte[] content = randomBytes(2 * 1024 * 1024 + 3, 11);
     String fileId = admin.upload(ws, "assay.bin", content).body().path("id").asText();
-    // Someone with database access rewrites the recorded hash; the ciphertext stays intact.
+    // Someone with database access drops the schema's guard against changing versions, then
+    // rewrites the recorded hash; the ciphertext stays intact.
     try (var db =
             java.sql.DriverManager.getConnection(
                 "jdbc:sqlite:" + cordon.dataDir.resolve("cordon.db"));
         var update = db.prepareStatement("UPDATE file_versions SET sha256 = ? WHERE file_id = ?")) {
       update.setString(1, sha256("something else".getBytes()));
       update.setString(2, fileId);
+      org.assertj.core.api.Assertions.assertThatThrownBy(update::executeUpdate)
+          .hasMessageContaining("immutable");
+      try (var ddl = db.createStatement()) {
+        ddl.execute("DROP TRIGGER tr_file_versions_immutable");
+      }
       assertThat(update.executeUpdate()).isEqualTo(1);
     }
     byte[] received;

@@ -47,8 +47,14 @@ final class TestInstallation implements AutoCloseable {
   }
 
   static TestInstallation start(Path dataDir, Map<String, String> env) throws Exception {
+    return start(dataDir, env, Clock.systemUTC());
+  }
+
+  /** As {@link #start(Path, Map)}, with the node's clock given (to move time without sleeping). */
+  static TestInstallation start(Path dataDir, Map<String, String> env, Clock clock)
+      throws Exception {
     CordonConfig config = new ConfigLoader(env).load(dataDir, Optional.empty());
-    Node node = Node.create(config, Node.Unseal.none(), Clock.systemUTC());
+    Node node = Node.create(config, Node.Unseal.none(), clock);
     node.installation().initialise("Home", ADMIN, PASSWORD.toCharArray());
     Server server =
         Server.start(

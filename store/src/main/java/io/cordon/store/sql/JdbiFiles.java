@@ -91,15 +91,33 @@ final class JdbiFiles implements Files {
   }
 
   @Override
+  public Optional<StoredFile> findByName(WorkspaceId workspace, String name) {
+    return handle
+        .createQuery(
+            "SELECT " + FILE_COLUMNS + " FROM files f WHERE workspace_id = :ws AND name = :name")
+        .bind("ws", workspace.value())
+        .bind("name", name)
+        .map(FILE)
+        .findOne();
+  }
+
+  @Override
   public FileVersion appendVersion(FileVersion v) {
     // Holding the file row until commit serialises appends per file; the MAX below, a new
-    // statement under read committed, then sees every version committed before the lock.
-    handle
-        .createQuery("SELECT id FROM files WHERE id = :id" + dialect.forUpdate())
-        .bind("id", v.file().value())
-        .mapTo(String.class)
-        .findOne()
-        .orElseThrow(() -> new CordonException.NotFound("no file " + v.file()));
+    // statement under read committed, then sees every version committed before the lock. The
+    // locked read also sees a deletion that committed while this upload streamed.
+    Optional<java.time.Instant> deleted =
+        handle
+            .createQuery("SELECT deleted_ms FROM files WHERE id = :id" + dialect.forUpdate())
+            .bind("id", v.file().value())
+            .map((rs, ctx) -> Columns.optionalInstant(rs, "deleted_ms"))
+            .findOne()
+            .orElseThrow(() -> new CordonException.NotFound("no file " + v.file()));
+    if (deleted.isPresent()) {
+      throw new CordonException.Conflict(
+          "the file was deleted while the upload ran; restore it first, or upload under another"
+              + " name");
+    }
     int number =
         handle
                 .createQuery(
@@ -184,7 +202,7 @@ final class JdbiFiles implements Files {
             "SELECT "
                 + FILE_COLUMNS
                 + ", v.* FROM files f JOIN file_versions v ON v.file_id = f.id"
-                + " WHERE f.workspace_id = :ws AND v.number ="
+                + " WHERE f.workspace_id = :ws AND f.deleted_ms IS NULL AND v.number ="
                 + " (SELECT MAX(x.number) FROM file_versions x WHERE x.file_id = f.id)"
                 + " ORDER BY f.name")
         .bind("ws", workspace.value())
@@ -197,7 +215,8 @@ final class JdbiFiles implements Files {
     return handle
         .createQuery(
             "SELECT v.* FROM file_versions v JOIN files f ON f.id = v.file_id"
-                + " WHERE f.workspace_id = :ws ORDER BY v.file_id, v.number")
+                + " WHERE f.workspace_id = :ws AND v.purged_ms IS NULL"
+                + " ORDER BY v.file_id, v.number")
         .bind("ws", workspace.value())
         .map(VERSION)
         .list();
@@ -222,7 +241,9 @@ final class JdbiFiles implements Files {
   @Override
   public boolean isBlobReferenced(String blobKey) {
     return handle
-        .createQuery("SELECT blob_key FROM file_versions WHERE blob_key = :key LIMIT 1")
+        .createQuery(
+            "SELECT blob_key FROM file_versions WHERE blob_key = :key AND purged_ms IS NULL"
+                + " LIMIT 1")
         .bind("key", blobKey)
         .mapTo(String.class)
         .findOne()

@@ -4,6 +4,8 @@ import io.cordon.audit.AuditLog;
 import io.cordon.audit.AuditQueries;
 import io.cordon.audit.Checkpoints;
 import io.cordon.content.Files;
+import io.cordon.content.LegalHolds;
+import io.cordon.content.RecordLifecycle;
 import io.cordon.content.Workspaces;
 import io.cordon.crypto.Keysets;
 import io.cordon.identity.ApiTokens;
@@ -65,6 +67,16 @@ final class JdbiTransaction implements Transaction {
   @Override
   public Files files() {
     return new JdbiFiles(handle, dialect);
+  }
+
+  @Override
+  public RecordLifecycle lifecycle() {
+    return new JdbiRecordLifecycle(handle, dialect);
+  }
+
+  @Override
+  public LegalHolds legalHolds() {
+    return new JdbiLegalHolds(handle, dialect);
   }
 
   @Override
