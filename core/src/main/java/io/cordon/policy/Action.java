@@ -12,7 +12,9 @@ public enum Action {
   /** Manage a workspace's membership and settings. */
   MANAGE("manage"),
   /** Read the audit trail. */
-  AUDIT("audit");
+  AUDIT("audit"),
+  /** Ask this installation, as a witness, to cosign a log's checkpoint (c2sp.org/tlog-witness). */
+  COSIGN("cosign");
 
   private final String code;
 

@@ -2,6 +2,8 @@ package io.cordon.storage;
 
 import io.cordon.audit.AuditLog;
 import io.cordon.audit.Checkpoints;
+import io.cordon.audit.Cosignatures;
+import io.cordon.audit.witness.WitnessedLogs;
 import io.cordon.content.Files;
 import io.cordon.content.Workspaces;
 import io.cordon.crypto.Keysets;
@@ -34,4 +36,10 @@ public interface Transaction {
   AuditLog audit();
 
   Checkpoints checkpoints();
+
+  /** The logs this installation witnesses (c2sp.org/tlog-witness). */
+  WitnessedLogs witnessedLogs();
+
+  /** Witnesses' cosignatures of this installation's checkpoints. */
+  Cosignatures cosignatures();
 }
