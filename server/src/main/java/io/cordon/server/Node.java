@@ -3,6 +3,8 @@ package io.cordon.server;
 import io.cordon.audit.AuditService;
 import io.cordon.audit.AuditTree;
 import io.cordon.audit.CheckpointService;
+import io.cordon.audit.witness.InstallationCosigner;
+import io.cordon.audit.witness.WitnessService;
 import io.cordon.content.BlobMaintenance;
 import io.cordon.content.BlobSweeper;
 import io.cordon.content.ContentService;
@@ -59,6 +61,9 @@ public final class Node implements AutoCloseable {
   private final AuditService audit;
   private final AuditTree auditTree;
   private final CheckpointService checkpoints;
+  private final CheckpointDirectory checkpointExport;
+  private final InstallationCosigner cosigner;
+  private final WitnessService witness;
   private final Clock clock;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -97,14 +102,12 @@ public final class Node implements AutoCloseable {
     this.content = new ContentService(door, store, blobs, keys, config.upload().maxBytes().bytes());
     this.keyService = new KeyService(door, keys);
     this.auditTree = new AuditTree(store);
-    this.checkpoints =
-        new CheckpointService(
-            store,
-            vault,
-            auditTree,
-            new CheckpointDirectory(config.dataDir().resolve("audit").resolve("checkpoints")),
-            clock);
+    this.checkpointExport =
+        new CheckpointDirectory(config.dataDir().resolve("audit").resolve("checkpoints"));
+    this.checkpoints = new CheckpointService(store, vault, auditTree, checkpointExport, clock);
     this.audit = new AuditService(door, checkpoints, auditTree);
+    this.cosigner = new InstallationCosigner(store, vault);
+    this.witness = new WitnessService(door, cosigner);
   }
 
   private static Duration max(Duration a, Duration b) {
@@ -205,7 +208,7 @@ public final class Node implements AutoCloseable {
   }
 
   public Services httpServices() {
-    return new Services(identity, directory, workspaces, content, audit, this::isReady);
+    return new Services(identity, directory, workspaces, content, audit, witness, this::isReady);
   }
 
   /** Whether the metadata store answers (the readiness probe). */
@@ -261,6 +264,21 @@ public final class Node implements AutoCloseable {
   /** Signs and serves checkpoints of the audit tree. */
   public CheckpointService checkpoints() {
     return checkpoints;
+  }
+
+  /** Cordon as a witness: cosigns registered logs' checkpoints. */
+  public WitnessService witness() {
+    return witness;
+  }
+
+  /** This installation's witness key (created on first use). */
+  public InstallationCosigner cosigner() {
+    return cosigner;
+  }
+
+  /** Where checkpoints (and, once cosigned, their cosigned notes) are exported. */
+  CheckpointDirectory checkpointExport() {
+    return checkpointExport;
   }
 
   /** The audit trail's Merkle tree as this node has caught up with it. */

@@ -132,6 +132,26 @@ public final class ConfigKeys {
           "how often a signed checkpoint of the audit trail is made when events arrived (also on"
               + " shutdown)");
 
+  public static final ConfigKey AUDIT_WITNESSES =
+      key(
+          "audit.witnesses",
+          ValueType.WITNESSES,
+          null,
+          "witnesses that cosign each audit checkpoint (c2sp.org/tlog-witness): a list of {name,"
+              + " key (verifier key, type 0x04), url (submission prefix, https), token-file}");
+  public static final ConfigKey AUDIT_WITNESS_CA =
+      key(
+          "audit.witness-ca",
+          ValueType.PATH,
+          null,
+          "PEM CA certificates trusted for witness URLs, besides the JDK's trust store");
+  public static final ConfigKey AUDIT_WITNESS_TIMEOUT =
+      key(
+          "audit.witness-timeout",
+          ValueType.DURATION,
+          "10s",
+          "longest wait for a witness to connect, and again to answer");
+
   /** Every key, in the order {@code describe} lists them. */
   public static final List<ConfigKey> ALL =
       List.of(
@@ -162,7 +182,10 @@ public final class ConfigKeys {
           LOGIN_LOCKOUT,
           UPLOAD_MAX_BYTES,
           AUDIT_PAGE_LIMIT,
-          AUDIT_CHECKPOINT_INTERVAL);
+          AUDIT_CHECKPOINT_INTERVAL,
+          AUDIT_WITNESSES,
+          AUDIT_WITNESS_CA,
+          AUDIT_WITNESS_TIMEOUT);
 
   /**
    * Keys that are accepted and validated but that no part of this build acts on yet; setting one

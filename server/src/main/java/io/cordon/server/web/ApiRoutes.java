@@ -124,6 +124,7 @@ final class ApiRoutes {
             V1 + "/audit/proof/consistency",
             Access.AUTHENTICATED,
             this::consistencyProof));
+    r.addAll(new WitnessRoutes(services.witness()).routes());
     return List.copyOf(r);
   }
 

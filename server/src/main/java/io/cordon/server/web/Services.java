@@ -1,6 +1,7 @@
 package io.cordon.server.web;
 
 import io.cordon.audit.AuditService;
+import io.cordon.audit.witness.WitnessService;
 import io.cordon.content.ContentService;
 import io.cordon.content.WorkspaceService;
 import io.cordon.identity.DirectoryService;
@@ -17,4 +18,5 @@ public record Services(
     WorkspaceService workspaces,
     ContentService content,
     AuditService audit,
+    WitnessService witness,
     BooleanSupplier ready) {}
