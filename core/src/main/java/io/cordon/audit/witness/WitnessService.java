@@ -96,7 +96,7 @@ public final class WitnessService {
     return door.perform(
         ctx,
         Guarded.of(
-            "witness.log.add",
+            "witness_log.add",
             Action.ADMINISTER,
             tx -> Resource.system(Resource.WITNESS),
             AuditObject.of("witness-log", origin, null)),
@@ -115,7 +115,7 @@ public final class WitnessService {
   public List<WitnessedLog> logs(RequestContext ctx) {
     return door.perform(
         ctx,
-        Guarded.of("witness.log.list", Action.ADMINISTER, Resource.system(Resource.WITNESS)),
+        Guarded.of("witness_log.list", Action.ADMINISTER, Resource.system(Resource.WITNESS)),
         (tx, resource) -> {
           List<WitnessedLog> logs = tx.witnessedLogs().list();
           return new Performed<>(logs, Optional.empty(), Map.of("count", logs.size()));
