@@ -35,9 +35,10 @@ public final class AuditService {
   }
 
   /**
-   * The newest signed checkpoint. Checkpoints, the key and proofs are public commitments that
-   * reveal only hashes and counts: every signed-in user, partners included, may fetch them to check
-   * that the trail holds the events about their data and was never rewritten.
+   * The newest signed checkpoint, its note followed by the witnesses' cosignature lines if any.
+   * Checkpoints, the key and proofs are public commitments that reveal only hashes and counts:
+   * every signed-in user, partners included, may fetch them to check that the trail holds the
+   * events about their data and was never rewritten.
    */
   public StoredCheckpoint checkpoint(RequestContext ctx) {
     return door.perform(
@@ -49,8 +50,11 @@ public final class AuditService {
                   .latest()
                   .orElseThrow(
                       () -> new CordonException.NotFound("no checkpoint has been signed yet"));
+          // Witnesses' cosignatures follow the log's own signature (c2sp.org/tlog-cosignature).
+          StoredCheckpoint cosigned =
+              latest.withCosignatures(tx.cosignatures().forCheckpoint(latest.treeSize()));
           return new Performed<>(
-              latest,
+              cosigned,
               Optional.empty(),
               Map.of("what", "checkpoint", "treeSize", latest.treeSize()));
         });

@@ -2,6 +2,7 @@ package io.cordon.audit;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A signed checkpoint as kept in the database: the tree size and root it commits to, the signed
@@ -10,6 +11,16 @@ import java.util.Arrays;
 public record StoredCheckpoint(long treeSize, byte[] rootHash, String note, Instant created) {
   public StoredCheckpoint {
     rootHash = rootHash.clone();
+  }
+
+  /**
+   * The same checkpoint with witnesses' cosignature lines after the log's own signature, as it is
+   * published (c2sp.org/tlog-cosignature).
+   */
+  public StoredCheckpoint withCosignatures(List<StoredCosignature> cosignatures) {
+    StringBuilder cosigned = new StringBuilder(note);
+    cosignatures.forEach(c -> cosigned.append(c.line()));
+    return new StoredCheckpoint(treeSize, rootHash, cosigned.toString(), created);
   }
 
   @Override

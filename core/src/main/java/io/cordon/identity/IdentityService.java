@@ -354,9 +354,9 @@ public final class IdentityService {
     }
     Set<String> wanted = scopes.isEmpty() ? Set.of("api") : scopes;
     for (String scope : wanted) {
-      if (!Set.of("api", "metrics", "audit").contains(scope)) {
+      if (!Set.of("api", "metrics", "audit", "witness").contains(scope)) {
         throw new CordonException.InvalidInput(
-            "unknown scope '" + scope + "' (known: api, metrics, audit)");
+            "unknown scope '" + scope + "' (known: api, metrics, audit, witness)");
       }
     }
     Subject actor = ctx.requireSubject();

@@ -16,7 +16,9 @@ public enum Action {
   /** Restore a soft-deleted record. */
   RESTORE("restore"),
   /** Place or release a legal hold. */
-  LEGAL_HOLD("legal-hold");
+  LEGAL_HOLD("legal-hold"),
+  /** Ask this installation, as a witness, to cosign a log's checkpoint (c2sp.org/tlog-witness). */
+  COSIGN("cosign");
 
   private final String code;
 

@@ -31,6 +31,9 @@ public record Resource(
    */
   public static final String AUDIT_PROOFS = "audit-proof";
 
+  /** The type of this installation's witness: the logs it witnesses and its cosignatures. */
+  public static final String WITNESS = "witness";
+
   /** An installation-wide resource (organisations, users, the audit trail). */
   public static Resource system(String type) {
     return new Resource(type, type, Optional.empty(), Classification.INTERNAL, List.of());

@@ -118,6 +118,12 @@ public final class RoleBasedPolicyEngine implements PolicyEngine {
           "everyone may check the trail's signed checkpoints and proofs",
           List.of("public-commitments"));
     }
+    if (action == Action.COSIGN && resource.type().equals(Resource.WITNESS)) {
+      // Only credentials with the witness scope reach this (the channel checks the scope); what a
+      // cosignature vouches for is the log's own signature and proof, checked by the witness.
+      return new Decision.Permit(
+          "witness submitters may ask for cosignatures", List.of("witness-submitter"));
+    }
     if (action == Action.ADMINISTER && subject.isAdministrator()) {
       return new Decision.Permit(
           "home administrators administer " + resource.type(), List.of("org-role:admin"));

@@ -3,6 +3,8 @@ package io.cordon.storage;
 import io.cordon.audit.AuditLog;
 import io.cordon.audit.AuditQueries;
 import io.cordon.audit.Checkpoints;
+import io.cordon.audit.Cosignatures;
+import io.cordon.audit.witness.WitnessedLogs;
 import io.cordon.content.Files;
 import io.cordon.content.LegalHolds;
 import io.cordon.content.RecordLifecycle;
@@ -45,4 +47,10 @@ public interface Transaction {
 
   /** Searching the audit trail (read-only). */
   AuditQueries auditQueries();
+
+  /** The logs this installation witnesses (c2sp.org/tlog-witness). */
+  WitnessedLogs witnessedLogs();
+
+  /** Witnesses' cosignatures of this installation's checkpoints. */
+  Cosignatures cosignatures();
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,19 +28,35 @@ final class CheckpointDirectory implements CheckpointSink {
     this.dir = dir;
   }
 
+  /**
+   * Writes the checkpoint's file, and {@code latest.checkpoint} unless that already holds a larger
+   * tree (a cosigned note of an older checkpoint arrives after the next checkpoint was signed).
+   */
   @Override
-  public void publish(StoredCheckpoint checkpoint) {
+  public synchronized void publish(StoredCheckpoint checkpoint) {
     try {
       Files.createDirectories(dir);
       String name = String.format(Locale.ROOT, "%020d.checkpoint", checkpoint.treeSize());
       write(dir.resolve(name), checkpoint.note());
-      write(dir.resolve("latest.checkpoint"), checkpoint.note());
+      if (latestSize() <= checkpoint.treeSize()) {
+        write(dir.resolve("latest.checkpoint"), checkpoint.note());
+      }
     } catch (IOException e) {
       LOG.error(
           "could not write the checkpoint of {} events to {}: {}",
           checkpoint.treeSize(),
           dir,
           e.toString());
+    }
+  }
+
+  /** The tree size of {@code latest.checkpoint} (its second line), or -1 if there is none. */
+  private long latestSize() {
+    try {
+      List<String> lines = Files.readAllLines(dir.resolve("latest.checkpoint"));
+      return lines.size() > 1 ? Long.parseLong(lines.get(1)) : -1;
+    } catch (IOException | NumberFormatException e) {
+      return -1;
     }
   }
 

@@ -1,10 +1,12 @@
 package io.cordon.server;
 
 import io.cordon.audit.CheckpointService;
+import io.cordon.audit.StoredCheckpoint;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +23,15 @@ final class CheckpointSchedule implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofVirtual().name("cordon-checkpoints").factory());
 
-  CheckpointSchedule(CheckpointService checkpoints, Duration every) {
+  private final Consumer<StoredCheckpoint> signed;
+
+  /**
+   * @param signed told of each new checkpoint; must not block (the witnesses are asked elsewhere)
+   */
+  CheckpointSchedule(
+      CheckpointService checkpoints, Duration every, Consumer<StoredCheckpoint> signed) {
     this.checkpoints = checkpoints;
+    this.signed = signed;
     long millis = every.toMillis();
     timer.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
   }
@@ -31,7 +40,11 @@ final class CheckpointSchedule implements AutoCloseable {
     try {
       checkpoints
           .publish()
-          .ifPresent(c -> LOG.debug("signed the audit checkpoint of {} events", c.treeSize()));
+          .ifPresent(
+              c -> {
+                LOG.debug("signed the audit checkpoint of {} events", c.treeSize());
+                signed.accept(c);
+              });
     } catch (RuntimeException e) {
       LOG.warn("audit checkpoint failed: {}", e.toString());
     }

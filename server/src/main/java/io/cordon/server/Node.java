@@ -4,6 +4,8 @@ import io.cordon.audit.AuditSearch;
 import io.cordon.audit.AuditService;
 import io.cordon.audit.AuditTree;
 import io.cordon.audit.CheckpointService;
+import io.cordon.audit.witness.InstallationCosigner;
+import io.cordon.audit.witness.WitnessService;
 import io.cordon.content.BlobMaintenance;
 import io.cordon.content.BlobSweeper;
 import io.cordon.content.ContentService;
@@ -66,6 +68,9 @@ public final class Node implements AutoCloseable {
   private final AuditSearch auditSearch;
   private final AuditTree auditTree;
   private final CheckpointService checkpoints;
+  private final CheckpointDirectory checkpointExport;
+  private final InstallationCosigner cosigner;
+  private final WitnessService witness;
   private final Clock clock;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -106,15 +111,13 @@ public final class Node implements AutoCloseable {
     this.content = new ContentService(door, store, blobs, keys, config.upload().maxBytes().bytes());
     this.keyService = new KeyService(door, keys);
     this.auditTree = new AuditTree(store);
-    this.checkpoints =
-        new CheckpointService(
-            store,
-            vault,
-            auditTree,
-            new CheckpointDirectory(config.dataDir().resolve("audit").resolve("checkpoints")),
-            clock);
+    this.checkpointExport =
+        new CheckpointDirectory(config.dataDir().resolve("audit").resolve("checkpoints"));
+    this.checkpoints = new CheckpointService(store, vault, auditTree, checkpointExport, clock);
     this.audit = new AuditService(door, checkpoints, auditTree);
     this.auditSearch = new AuditSearch(door, store);
+    this.cosigner = new InstallationCosigner(store, vault);
+    this.witness = new WitnessService(door, cosigner);
   }
 
   private static Duration max(Duration a, Duration b) {
@@ -238,6 +241,7 @@ public final class Node implements AutoCloseable {
         auditSearch,
         lifecycle,
         legalHolds,
+        witness,
         this::isReady);
   }
 
@@ -299,6 +303,21 @@ public final class Node implements AutoCloseable {
   /** Signs and serves checkpoints of the audit tree. */
   public CheckpointService checkpoints() {
     return checkpoints;
+  }
+
+  /** Cordon as a witness: cosigns registered logs' checkpoints. */
+  public WitnessService witness() {
+    return witness;
+  }
+
+  /** This installation's witness key (created on first use). */
+  public InstallationCosigner cosigner() {
+    return cosigner;
+  }
+
+  /** Where checkpoints (and, once cosigned, their cosigned notes) are exported. */
+  CheckpointDirectory checkpointExport() {
+    return checkpointExport;
   }
 
   /** The audit trail's Merkle tree as this node has caught up with it. */

@@ -4,6 +4,7 @@ import io.cordon.context.CordonException;
 import io.cordon.server.tls.LocalCertificateAuthority;
 import io.cordon.server.tls.TlsMaterial;
 import io.cordon.server.web.HttpServer;
+import io.cordon.server.witness.WitnessLoop;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,14 +24,19 @@ public final class Server implements AutoCloseable {
   private final HttpServer http;
   private final Maintenance maintenance;
   private final CheckpointSchedule checkpoints;
+  private final WitnessLoop witnessing;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private Server(Node node, HttpServer http) {
+  private Server(Node node, HttpServer http, WitnessLoop witnessing) {
     this.node = node;
     this.http = http;
+    this.witnessing = witnessing;
     this.maintenance = new Maintenance(node, Duration.ofMinutes(15));
     this.checkpoints =
-        new CheckpointSchedule(node.checkpoints(), node.config().audit().checkpointInterval());
+        new CheckpointSchedule(
+            node.checkpoints(), node.config().audit().checkpointInterval(), witnessing::offer);
+    // What the last run signed but may not have had cosigned.
+    node.checkpoints().latest().ifPresent(witnessing::offer);
   }
 
   /**
@@ -59,11 +65,14 @@ public final class Server implements AutoCloseable {
     node.sweepBlobs(grace);
     // Create (or unwrap) the checkpoint key now, not inside the first request that needs it.
     node.checkpoints().verifierKey();
+    node.cosigner().key();
+    WitnessLoop witnessing =
+        WitnessLoop.start(cfg.audit(), node.store(), node.auditTree(), node.checkpointExport());
     TlsMaterial tls = tls(node, listen);
     HttpServer http =
         new HttpServer(node.httpServices(), bind, port, tls.keyStore(), tls.keyStorePassword())
             .start();
-    Server server = new Server(node, http);
+    Server server = new Server(node, http, witnessing);
     String host = bind.contains(":") ? "[" + bind + "]" : bind;
     out.println(
         "Cordon is serving https://"
@@ -116,6 +125,7 @@ public final class Server implements AutoCloseable {
       http.close();
       // After the listener: the last requests' events are in the final checkpoint.
       checkpoints.close();
+      witnessing.close();
     } finally {
       node.close();
       stopped.countDown();

@@ -1,13 +1,18 @@
 package io.cordon.server.cli;
 
 import io.cordon.audit.VerifyResult;
+import io.cordon.audit.checkpoint.CosignerKey;
+import io.cordon.audit.checkpoint.NoteLimits;
 import io.cordon.context.CordonException;
 import io.cordon.server.Node;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,18 +52,30 @@ public final class AuditCommand {
                 + " DATA/audit/checkpoints/): detects a rolled-back or forked history.")
     Path against;
 
+    @Option(
+        names = "--witness-key",
+        paramLabel = "KEY",
+        description =
+            "With --against: also require a valid cosignature by this witness (a verifier key of"
+                + " type 0x04, c2sp.org/tlog-cosignature) on the saved checkpoint. Repeatable.")
+    List<String> witnessKeys = List.of();
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
+      List<CosignerKey> witnesses = witnessKeys.stream().map(CosignerKey::parse).toList();
+      if (!witnesses.isEmpty() && against == null) {
+        throw new CordonException.InvalidInput("--witness-key needs --against FILE");
+      }
       try (Node n = node.open()) {
-        VerifyResult result =
-            n.audit().verify(n.installation().operatorContext(), savedCheckpoint());
+        Optional<byte[]> saved = savedCheckpoint();
+        VerifyResult result = n.audit().verify(n.installation().operatorContext(), saved);
         PrintWriter out = spec.commandLine().getOut();
         return switch (result) {
           case VerifyResult.Intact ok -> {
             out.println("audit trail intact: " + ok.events() + " events");
-            yield ExitCodes.OK;
+            yield saved.map(note -> cosigned(note, witnesses, out)).orElse(ExitCodes.OK);
           }
           case VerifyResult.Broken bad -> {
             out.println("audit trail broken at seq " + bad.seq() + ": " + bad.reason());
@@ -66,6 +83,22 @@ public final class AuditCommand {
           }
         };
       }
+    }
+
+    /** Whether every required witness cosigned the saved checkpoint (the log's own is checked). */
+    private int cosigned(byte[] note, List<CosignerKey> witnesses, PrintWriter out) {
+      int exit = ExitCodes.OK;
+      for (CosignerKey witness : witnesses) {
+        OptionalLong time = witness.verifyNote(note, NoteLimits.DEFAULTS);
+        if (time.isPresent()) {
+          out.println(
+              "cosigned by " + witness.name() + " at " + Instant.ofEpochSecond(time.getAsLong()));
+        } else {
+          out.println("no valid cosignature by " + witness.name() + " in " + against);
+          exit = ExitCodes.CHECK_FAILED;
+        }
+      }
+      return exit;
     }
 
     private Optional<byte[]> savedCheckpoint() {

@@ -36,7 +36,7 @@ public final class TokenCommand {
         names = "--scopes",
         split = ",",
         paramLabel = "SCOPE",
-        description = "api (default), metrics, audit; comma-separated.")
+        description = "api (default), metrics, audit, witness; comma-separated.")
     List<String> scopes = List.of();
 
     @Option(

@@ -139,6 +139,25 @@ public final class ConfigKeys {
           null,
           "retention rule of new workspaces: content of deleted files is kept this long after"
               + " each version's creation (none: kept forever)");
+  public static final ConfigKey AUDIT_WITNESSES =
+      key(
+          "audit.witnesses",
+          ValueType.WITNESSES,
+          null,
+          "witnesses that cosign each audit checkpoint (c2sp.org/tlog-witness): a list of {name,"
+              + " key (verifier key, type 0x04), url (submission prefix, https), token-file}");
+  public static final ConfigKey AUDIT_WITNESS_CA =
+      key(
+          "audit.witness-ca",
+          ValueType.PATH,
+          null,
+          "PEM CA certificates trusted for witness URLs, besides the JDK's trust store");
+  public static final ConfigKey AUDIT_WITNESS_TIMEOUT =
+      key(
+          "audit.witness-timeout",
+          ValueType.DURATION,
+          "10s",
+          "longest wait for a witness to connect, and again to answer");
 
   /** Every key, in the order {@code describe} lists them. */
   public static final List<ConfigKey> ALL =
@@ -171,7 +190,10 @@ public final class ConfigKeys {
           UPLOAD_MAX_BYTES,
           AUDIT_PAGE_LIMIT,
           AUDIT_CHECKPOINT_INTERVAL,
-          CONTENT_RETENTION_DEFAULT);
+          CONTENT_RETENTION_DEFAULT,
+          AUDIT_WITNESSES,
+          AUDIT_WITNESS_CA,
+          AUDIT_WITNESS_TIMEOUT);
 
   /**
    * Keys that are accepted and validated but that no part of this build acts on yet; setting one

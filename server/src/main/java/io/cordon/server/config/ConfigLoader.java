@@ -3,6 +3,9 @@ package io.cordon.server.config;
 import static io.cordon.server.config.ConfigKeys.ALL;
 import static io.cordon.server.config.ConfigKeys.AUDIT_CHECKPOINT_INTERVAL;
 import static io.cordon.server.config.ConfigKeys.AUDIT_PAGE_LIMIT;
+import static io.cordon.server.config.ConfigKeys.AUDIT_WITNESSES;
+import static io.cordon.server.config.ConfigKeys.AUDIT_WITNESS_CA;
+import static io.cordon.server.config.ConfigKeys.AUDIT_WITNESS_TIMEOUT;
 import static io.cordon.server.config.ConfigKeys.BLOBS_DIR;
 import static io.cordon.server.config.ConfigKeys.BLOBS_S3_BUCKET;
 import static io.cordon.server.config.ConfigKeys.BLOBS_S3_ENDPOINT;
@@ -151,7 +154,10 @@ public final class ConfigLoader {
         new CordonConfig.Upload(v.size(UPLOAD_MAX_BYTES).orElseThrow()),
         new CordonConfig.Audit(
             v.number(AUDIT_PAGE_LIMIT).orElseThrow(),
-            v.duration(AUDIT_CHECKPOINT_INTERVAL).orElseThrow()),
+            v.duration(AUDIT_CHECKPOINT_INTERVAL).orElseThrow(),
+            v.witnesses(AUDIT_WITNESSES),
+            v.path(AUDIT_WITNESS_CA),
+            v.duration(AUDIT_WITNESS_TIMEOUT).orElseThrow()),
         new CordonConfig.Content(v.period(ConfigKeys.CONTENT_RETENTION_DEFAULT)),
         v.givenKeys());
   }

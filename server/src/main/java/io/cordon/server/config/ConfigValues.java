@@ -131,6 +131,17 @@ final class ConfigValues {
             });
   }
 
+  /**
+   * The witnesses of {@code key}, a YAML list (from the environment, YAML text holding the list).
+   */
+  java.util.List<WitnessSetting> witnesses(ConfigKey key) {
+    if (key.type() != ValueType.WITNESSES) {
+      throw new IllegalArgumentException(key.name() + " is not a list of witnesses");
+    }
+    Setting s = settings.get(key.name());
+    return s == null ? java.util.List.of() : WitnessSetting.readAll(key, s, dataDir);
+  }
+
   <E extends Enum<E>> E choice(ConfigKey key, Class<E> type) {
     Setting s = scalar(key, ValueType.CHOICE).orElseThrow();
     String word = s.value().asText().strip().toLowerCase(Locale.ROOT);

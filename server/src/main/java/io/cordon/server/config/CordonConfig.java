@@ -319,13 +319,31 @@ public record CordonConfig(
     }
   }
 
-  /** Audit API limits and the checkpoint cadence. */
-  public record Audit(int pageLimit, Duration checkpointInterval) {
-    /** Between 1 and 100 000 events per page; checkpoints at least every second. */
+  /**
+   * Audit API limits, the checkpoint cadence, and the witnesses that cosign checkpoints.
+   *
+   * @param witnessCa PEM CA certificates trusted for witness URLs besides the JDK's
+   */
+  public record Audit(
+      int pageLimit,
+      Duration checkpointInterval,
+      List<WitnessSetting> witnesses,
+      Optional<Path> witnessCa,
+      Duration witnessTimeout) {
+    /**
+     * Between 1 and 100 000 events per page; checkpoints at least every second; witness waits from
+     * 1 second to 5 minutes.
+     */
     public Audit {
       between(ConfigKeys.AUDIT_PAGE_LIMIT, pageLimit, 1, 100_000);
       if (checkpointInterval.compareTo(Duration.ofSeconds(1)) < 0) {
         throw invalid(ConfigKeys.AUDIT_CHECKPOINT_INTERVAL, "expected 1s or more");
+      }
+      witnesses = List.copyOf(witnesses);
+      Objects.requireNonNull(witnessCa);
+      if (witnessTimeout.compareTo(Duration.ofSeconds(1)) < 0
+          || witnessTimeout.compareTo(Duration.ofMinutes(5)) > 0) {
+        throw invalid(ConfigKeys.AUDIT_WITNESS_TIMEOUT, "expected from 1s to 5m");
       }
     }
   }

@@ -22,7 +22,12 @@ public enum ValueType {
   /** A URL or connection string. */
   URL("a URL"),
   /** One of a fixed set of words, listed by the key. */
-  CHOICE("one of");
+  CHOICE("one of"),
+  /**
+   * A YAML list of witnesses, each a map {@code {name, key, url, token-file}} (the environment
+   * variable holds the same list in YAML flow style).
+   */
+  WITNESSES("a list of witnesses, each {name, key, url[, token-file]}");
 
   private final String phrase;
 

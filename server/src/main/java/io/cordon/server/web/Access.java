@@ -9,5 +9,10 @@ enum Access {
   /** A fully authenticated session or an API token with the {@code api} scope. */
   AUTHENTICATED,
   /** An API token or session with the {@code metrics} scope. */
-  METRICS
+  METRICS,
+  /**
+   * An API token with the {@code witness} scope: a log submitting checkpoints to this witness
+   * (c2sp.org/tlog-witness). Sessions never carry it.
+   */
+  WITNESS
 }

@@ -124,6 +124,7 @@ final class ApiRoutes {
             Access.AUTHENTICATED,
             this::consistencyProof));
     r.addAll(new LifecycleRoutes(services).routes());
+    r.addAll(new WitnessRoutes(services.witness()).routes());
     return List.copyOf(r);
   }
 

@@ -81,7 +81,12 @@ final class Gatekeeper {
     if (who.mfaPending() && access != Access.PARTIAL_SESSION) {
       throw new CordonException.Unauthenticated("complete the second factor first");
     }
-    String scope = access == Access.METRICS ? "metrics" : "api";
+    String scope =
+        switch (access) {
+          case METRICS -> "metrics";
+          case WITNESS -> "witness";
+          default -> "api";
+        };
     if (!who.scopes().contains(scope)) {
       throw new CordonException.Denied("the token lacks the '" + scope + "' scope");
     }

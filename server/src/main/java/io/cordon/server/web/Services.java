@@ -2,6 +2,7 @@ package io.cordon.server.web;
 
 import io.cordon.audit.AuditSearch;
 import io.cordon.audit.AuditService;
+import io.cordon.audit.witness.WitnessService;
 import io.cordon.content.ContentService;
 import io.cordon.content.LegalHoldService;
 import io.cordon.content.RecordLifecycleService;
@@ -23,4 +24,5 @@ public record Services(
     AuditSearch auditSearch,
     RecordLifecycleService lifecycle,
     LegalHoldService holds,
+    WitnessService witness,
     BooleanSupplier ready) {}

@@ -3,6 +3,8 @@ package io.cordon.store.sql;
 import io.cordon.audit.AuditLog;
 import io.cordon.audit.AuditQueries;
 import io.cordon.audit.Checkpoints;
+import io.cordon.audit.Cosignatures;
+import io.cordon.audit.witness.WitnessedLogs;
 import io.cordon.content.Files;
 import io.cordon.content.LegalHolds;
 import io.cordon.content.RecordLifecycle;
@@ -102,5 +104,15 @@ final class JdbiTransaction implements Transaction {
   @Override
   public AuditQueries auditQueries() {
     return new JdbiAuditQueries(handle, dialect);
+  }
+
+  @Override
+  public WitnessedLogs witnessedLogs() {
+    return new JdbiWitnessedLogs(handle);
+  }
+
+  @Override
+  public Cosignatures cosignatures() {
+    return new JdbiCosignatures(handle);
   }
 }
