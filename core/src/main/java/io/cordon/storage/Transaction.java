@@ -2,6 +2,8 @@ package io.cordon.storage;
 
 import io.cordon.audit.AuditLog;
 import io.cordon.audit.Checkpoints;
+import io.cordon.audit.signature.Deliveries;
+import io.cordon.audit.signature.Signatures;
 import io.cordon.content.Files;
 import io.cordon.content.Workspaces;
 import io.cordon.crypto.Keysets;
@@ -34,4 +36,8 @@ public interface Transaction {
   AuditLog audit();
 
   Checkpoints checkpoints();
+
+  Signatures signatures();
+
+  Deliveries deliveries();
 }
