@@ -3,6 +3,9 @@ package io.cordon.server;
 import io.cordon.audit.AuditService;
 import io.cordon.audit.AuditTree;
 import io.cordon.audit.CheckpointService;
+import io.cordon.audit.signature.SignatureKeyStore;
+import io.cordon.audit.signature.SignatureService;
+import io.cordon.audit.signature.StampedRenditions;
 import io.cordon.content.BlobMaintenance;
 import io.cordon.content.BlobSweeper;
 import io.cordon.content.ContentService;
@@ -18,9 +21,11 @@ import io.cordon.identity.IdentityService;
 import io.cordon.identity.InstallationService;
 import io.cordon.identity.LoginThrottle;
 import io.cordon.identity.PasswordHasher;
+import io.cordon.identity.Reauthentication;
 import io.cordon.identity.SessionPolicy;
 import io.cordon.policy.RoleBasedPolicyEngine;
 import io.cordon.server.config.CordonConfig;
+import io.cordon.server.render.PdfBoxSignatureStamp;
 import io.cordon.server.web.Services;
 import io.cordon.storage.BlobStore;
 import io.cordon.storage.MetadataStore;
@@ -59,6 +64,9 @@ public final class Node implements AutoCloseable {
   private final AuditService audit;
   private final AuditTree auditTree;
   private final CheckpointService checkpoints;
+  private final SignatureKeyStore signatureKeys;
+  private final SignatureService signatures;
+  private final StampedRenditions renditions;
   private final Clock clock;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -105,6 +113,20 @@ public final class Node implements AutoCloseable {
             new CheckpointDirectory(config.dataDir().resolve("audit").resolve("checkpoints")),
             clock);
     this.audit = new AuditService(door, checkpoints, auditTree);
+    this.signatureKeys = new SignatureKeyStore(store, vault);
+    this.signatures =
+        new SignatureService(
+            door,
+            new Reauthentication(
+                store, hasher, throttle, () -> keys.aead(installation.systemSecrets()), clock),
+            signatureKeys);
+    this.renditions =
+        new StampedRenditions(
+            signatures,
+            content,
+            new PdfBoxSignatureStamp(),
+            door,
+            StampedRenditions.DEFAULT_MAX_BYTES);
   }
 
   private static Duration max(Duration a, Duration b) {
@@ -205,7 +227,8 @@ public final class Node implements AutoCloseable {
   }
 
   public Services httpServices() {
-    return new Services(identity, directory, workspaces, content, audit, this::isReady);
+    return new Services(
+        identity, directory, workspaces, content, audit, signatures, renditions, this::isReady);
   }
 
   /** Whether the metadata store answers (the readiness probe). */
@@ -256,6 +279,16 @@ public final class Node implements AutoCloseable {
 
   public AuditService audit() {
     return audit;
+  }
+
+  /** The installation's e-signature key (created on first use). */
+  public SignatureKeyStore signatureKeys() {
+    return signatureKeys;
+  }
+
+  /** Electronic signatures and receipts. */
+  public SignatureService signatures() {
+    return signatures;
   }
 
   /** Signs and serves checkpoints of the audit tree. */

@@ -59,6 +59,7 @@ public final class Server implements AutoCloseable {
     node.sweepBlobs(grace);
     // Create (or unwrap) the checkpoint key now, not inside the first request that needs it.
     node.checkpoints().verifierKey();
+    node.signatureKeys().key();
     TlsMaterial tls = tls(node, listen);
     HttpServer http =
         new HttpServer(node.httpServices(), bind, port, tls.keyStore(), tls.keyStorePassword())

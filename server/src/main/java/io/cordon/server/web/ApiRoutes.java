@@ -41,10 +41,12 @@ final class ApiRoutes {
 
   private final Services services;
   private final boolean secureCookies;
+  private final SignatureRoutes signatures;
 
   ApiRoutes(Services services, boolean secureCookies) {
     this.services = services;
     this.secureCookies = secureCookies;
+    this.signatures = new SignatureRoutes(services);
   }
 
   List<Route> routes() {
@@ -124,6 +126,7 @@ final class ApiRoutes {
             V1 + "/audit/proof/consistency",
             Access.AUTHENTICATED,
             this::consistencyProof));
+    r.addAll(signatures.routes());
     return List.copyOf(r);
   }
 
@@ -325,11 +328,18 @@ final class ApiRoutes {
   }
 
   private void file(Context http, RequestContext rc) {
-    http.json(Views.details(services.content().details(rc, fileId(http))));
+    Map<String, Object> details = Views.details(services.content().details(rc, fileId(http)));
+    SignatureRoutes.addTo(details, services.signatures().list(rc, fileId(http)));
+    http.json(details);
   }
 
   private void content(Context http, RequestContext rc) throws Exception {
     OptionalInt version = intParam(http, "version");
+    String stamp = http.queryParam("stamp");
+    if (stamp != null) {
+      signatures.stamped(http, rc, stamp, version);
+      return;
+    }
     Download d = services.content().download(rc, fileId(http), version);
     FileVersion v = d.version();
     http.status(200);

@@ -1,6 +1,8 @@
 package io.cordon.server.web;
 
 import io.cordon.audit.AuditService;
+import io.cordon.audit.signature.SignatureService;
+import io.cordon.audit.signature.StampedRenditions;
 import io.cordon.content.ContentService;
 import io.cordon.content.WorkspaceService;
 import io.cordon.identity.DirectoryService;
@@ -17,4 +19,6 @@ public record Services(
     WorkspaceService workspaces,
     ContentService content,
     AuditService audit,
+    SignatureService signatures,
+    StampedRenditions renditions,
     BooleanSupplier ready) {}

@@ -2,6 +2,8 @@ package io.cordon.store.sql;
 
 import io.cordon.audit.AuditLog;
 import io.cordon.audit.Checkpoints;
+import io.cordon.audit.signature.Deliveries;
+import io.cordon.audit.signature.Signatures;
 import io.cordon.content.Files;
 import io.cordon.content.Workspaces;
 import io.cordon.crypto.Keysets;
@@ -74,5 +76,15 @@ final class JdbiTransaction implements Transaction {
   @Override
   public Checkpoints checkpoints() {
     return new JdbiCheckpoints(handle);
+  }
+
+  @Override
+  public Signatures signatures() {
+    return new JdbiSignatures(handle, dialect);
+  }
+
+  @Override
+  public Deliveries deliveries() {
+    return new JdbiDeliveries(handle);
   }
 }
