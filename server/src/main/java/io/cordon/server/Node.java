@@ -117,6 +117,7 @@ public final class Node implements AutoCloseable {
     this.signatures =
         new SignatureService(
             door,
+            store,
             new Reauthentication(
                 store, hasher, throttle, () -> keys.aead(installation.systemSecrets()), clock),
             signatureKeys);

@@ -1,5 +1,6 @@
 package io.cordon.audit.signature;
 
+import io.cordon.audit.AuditEvent;
 import io.cordon.audit.AuditEvent.AuditObject;
 import io.cordon.content.FileId;
 import io.cordon.content.FileVersion;
@@ -14,6 +15,7 @@ import io.cordon.door.Performed;
 import io.cordon.identity.Reauthentication;
 import io.cordon.policy.Action;
 import io.cordon.policy.Resource;
+import io.cordon.storage.MetadataStore;
 import io.cordon.storage.Transaction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,19 +28,26 @@ import java.util.Optional;
  *
  * <p>Making one runs: policy decision ({@code sign} for a signature, {@code download} for a
  * receipt; a refusal is recorded) → re-authentication with password and TOTP code ({@link
- * Reauthentication}; a failure is recorded and counts toward lockout) → one transaction that checks
- * the version (and for a receipt the hash and the delivery), appends the {@code signature.create}
- * or {@code receipt.create} event, and stores the record sealed over its canonical bytes, which
- * include that event's {@code seq}. Reading verifies every record against the content as stored
- * now. Thread-safe.
+ * Reauthentication}; a failure is recorded and counts toward lockout; a request bound to fail, for
+ * an unknown version or a receipt for other bytes, is refused before that) → one transaction that
+ * checks the version (and for a receipt the hash and the delivery), appends the {@code
+ * signature.create} or {@code receipt.create} event, and stores the record sealed over its
+ * canonical bytes, which include that event's {@code seq}. Reading verifies every record against
+ * the content as stored now. Thread-safe.
  */
 public final class SignatureService {
   private final OneDoor door;
+  private final MetadataStore store;
   private final Reauthentication reauthentication;
   private final SignatureKeyStore keys;
 
-  public SignatureService(OneDoor door, Reauthentication reauthentication, SignatureKeyStore keys) {
+  public SignatureService(
+      OneDoor door,
+      MetadataStore store,
+      Reauthentication reauthentication,
+      SignatureKeyStore keys) {
     this.door = door;
+    this.store = store;
     this.reauthentication = reauthentication;
     this.keys = keys;
   }
@@ -71,6 +80,7 @@ public final class SignatureService {
             tx -> fileResource(tx, id),
             named);
     door.authorize(ctx, op);
+    precheck(ctx, who, id, kind, request, named);
     reauthentication.confirm(ctx, request.password(), request.code(), kind.auditAction(), named);
     SignatureKey key = keys.key();
     return door.perform(
@@ -84,6 +94,45 @@ public final class SignatureService {
         });
   }
 
+  /**
+   * Refuses a request that would fail anyway (no such version, a receipt for other bytes) before
+   * the code is spent on it; recorded as an error of the operation, as the door records failures.
+   * The transaction that makes the record checks again.
+   */
+  private void precheck(
+      RequestContext ctx,
+      Subject who,
+      FileId id,
+      SignatureKind kind,
+      SignatureRequest request,
+      AuditObject named) {
+    try {
+      store.read(
+          tx -> {
+            FileVersion v = version(tx, id, request.version());
+            if (kind == SignatureKind.RECEIPT) {
+              checkReceipt(tx, who, v, request.sha256().orElseThrow());
+            }
+            return v;
+          });
+    } catch (CordonException e) {
+      door.record(
+          ctx,
+          kind.auditAction(),
+          Optional.of(named),
+          AuditEvent.Outcome.ERROR,
+          Optional.of(e.getMessage()),
+          Map.of("error", e.type()));
+      throw e;
+    }
+  }
+
+  private static FileVersion version(Transaction tx, FileId id, int number) {
+    return tx.files()
+        .version(id, number)
+        .orElseThrow(() -> new CordonException.NotFound("the file has no version " + number));
+  }
+
   private Performed<SignatureRecord> draft(
       Transaction tx,
       Subject who,
@@ -93,11 +142,7 @@ public final class SignatureService {
       SignatureRequest request) {
     StoredFile file = tx.files().find(id).orElseThrow();
     Workspace ws = tx.workspaces().find(file.workspace()).orElseThrow();
-    FileVersion v =
-        tx.files()
-            .version(id, request.version())
-            .orElseThrow(
-                () -> new CordonException.NotFound("the file has no version " + request.version()));
+    FileVersion v = version(tx, id, request.version());
     if (kind == SignatureKind.RECEIPT) {
       checkReceipt(tx, who, v, request.sha256().orElseThrow());
     }

@@ -261,7 +261,8 @@ final class ApiRoutes {
                 Json.optionalText(body, "email").orElse(""),
                 Json.text(body, "org"),
                 roles,
-                password);
+                password,
+                Json.optionalText(body, "displayName"));
     http.status(201).json(Views.user(user));
   }
 
