@@ -373,6 +373,10 @@ class SignatureEndToEndIT {
     assertThat(listed.path("id").asText()).isEqualTo(sig);
     assertThat(listed.path("valid").asBoolean()).isFalse();
     assertThat(listed.path("invalidReason").asText()).contains("different version");
+    var audit =
+        cordon.node().signatures().verifyAll(cordon.node().installation().operatorContext());
+    assertThat(audit.isIntact()).isFalse();
+    assertThat(audit.failed()).extracting(f -> f.record().id().value()).containsExactly(sig);
   }
 
   // --- helpers ------------------------------------------------------------------------------
