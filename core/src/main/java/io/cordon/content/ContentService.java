@@ -226,6 +226,16 @@ public final class ContentService {
    * outcome {@code error} records how many bytes did leave.
    */
   public Download download(RequestContext ctx, FileId id, OptionalInt versionNumber) {
+    return download(ctx, id, versionNumber, Optional.empty());
+  }
+
+  /**
+   * As {@link #download(RequestContext, FileId, OptionalInt)}, for a service that turns the
+   * plaintext into a rendition (a PDF stamped with its signatures): the audit event names the
+   * rendition, so it is never taken for a delivery of the original bytes.
+   */
+  public Download download(
+      RequestContext ctx, FileId id, OptionalInt versionNumber, Optional<String> rendition) {
     DownloadPlan plan =
         door.perform(
             ctx,
@@ -243,10 +253,14 @@ public final class ContentService {
                           ? tx.files().version(id, versionNumber.getAsInt())
                           : tx.files().latestVersion(id))
                       .orElseThrow(() -> new CordonException.NotFound("no such version"));
+              Map<String, Object> details = new java.util.LinkedHashMap<>();
+              details.put("version", v.number());
+              details.put("bytes", v.size());
+              rendition.ifPresent(r -> details.put("rendition", r));
               return Performed.of(
                   new DownloadPlan(ws, file, v, kekRecord(tx, ws)),
                   fileObject(ws, file, v),
-                  Map.of("version", v.number(), "bytes", v.size()));
+                  details);
             });
     FileVersion v = plan.version();
     AuditObject object = fileObject(plan.workspace(), plan.file(), v);

@@ -154,8 +154,11 @@ public final class RecordLifecycleService {
     }
   }
 
-  /** A deleted file is not served: callers get 410 with the problem type {@code deleted}. */
-  static void requireLive(Transaction tx, FileId id) {
+  /**
+   * A deleted file is not served, signed or acknowledged: callers get 410 with the problem type
+   * {@code deleted}. Public for the capabilities that act on a file (signatures).
+   */
+  public static void requireLive(Transaction tx, FileId id) {
     Optional<Deletion> d = tx.lifecycle().deletion(id);
     if (d.isPresent()) {
       throw new CordonException.Deleted(

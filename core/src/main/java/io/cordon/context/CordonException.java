@@ -105,6 +105,13 @@ public class CordonException extends RuntimeException {
     }
   }
 
+  /** The content is of a type the operation cannot handle (a PDF rendition of a non-PDF). */
+  public static final class UnsupportedMedia extends CordonException {
+    public UnsupportedMedia(String message) {
+      super("unsupported-media-type", message, null);
+    }
+  }
+
   /** A dependency (database, disk, key vault) cannot serve the request now. */
   public static final class Unavailable extends CordonException {
     public Unavailable(String message, Throwable cause) {

@@ -55,7 +55,20 @@ public final class OneDoor {
    */
   public <T> T perform(
       RequestContext ctx, Guarded op, BiFunction<Transaction, Resource, Performed<T>> work) {
-    Outcome<T> result;
+    return perform(ctx, op, work, (tx, value, event) -> value);
+  }
+
+  /**
+   * As {@link #perform(RequestContext, Guarded, BiFunction)}, then hands the work's value and its
+   * success event as stored (with its {@code seq}) to {@code finish}, still in the same
+   * transaction: for a record that must name the audit event that records it.
+   */
+  public <T, R> R perform(
+      RequestContext ctx,
+      Guarded op,
+      BiFunction<Transaction, Resource, Performed<T>> work,
+      Finish<T, R> finish) {
+    Outcome<R> result;
     try {
       result =
           store.inTransaction(
@@ -64,26 +77,33 @@ public final class OneDoor {
                 Decision decision = decide(tx, ctx, op, resource);
                 if (!(decision instanceof Decision.Permit)) {
                   tx.audit().append(refusal(ctx, op, resource, decision));
-                  return new Outcome<T>(null, decision);
+                  return new Outcome<R>(null, decision);
                 }
                 Performed<T> done = work.apply(tx, resource);
-                tx.audit()
-                    .append(
-                        AuditEvents.of(
-                            ctx,
-                            clock.instant(),
-                            op.auditAction(),
-                            done.object(),
-                            AuditEvent.Outcome.SUCCESS,
-                            Optional.empty(),
-                            done.details()));
-                return new Outcome<>(done.value(), decision);
+                AuditEvent recorded =
+                    tx.audit()
+                        .append(
+                            AuditEvents.of(
+                                ctx,
+                                clock.instant(),
+                                op.auditAction(),
+                                done.object(),
+                                AuditEvent.Outcome.SUCCESS,
+                                Optional.empty(),
+                                done.details()));
+                return new Outcome<>(finish.apply(tx, done.value(), recorded), decision);
               });
     } catch (CordonException e) {
       recordFailure(ctx, op, e);
       throw e;
     }
     return result.valueOrThrow();
+  }
+
+  /** The last step of a performed operation, after its success event was appended. */
+  @FunctionalInterface
+  public interface Finish<T, R> {
+    R apply(Transaction tx, T value, AuditEvent recorded);
   }
 
   /**

@@ -73,7 +73,23 @@ public final class DirectoryService {
       String orgName,
       Set<String> roles,
       Optional<char[]> password) {
+    return createUser(ctx, username, email, orgName, roles, password, Optional.empty());
+  }
+
+  /**
+   * As {@link #createUser(RequestContext, String, String, String, Set, Optional)}, with the full
+   * name printed in the user's signature manifests (21 CFR 11.50(a)(1)).
+   */
+  public User createUser(
+      RequestContext ctx,
+      String username,
+      String email,
+      String orgName,
+      Set<String> roles,
+      Optional<char[]> password,
+      Optional<String> displayName) {
     String name = checkUsername(username);
+    Optional<String> printed = displayName.map(User::checkDisplayName);
     Set<String> checkedRoles = checkRoles(roles);
     Optional<String> hash = password.map(p -> hasher.hash(checkPassword(p)));
     return door.perform(
@@ -88,7 +104,9 @@ public final class DirectoryService {
           if (org.kind() == OrgKind.PARTNER && checkedRoles.contains("admin")) {
             throw new CordonException.InvalidInput("partner users cannot be administrators");
           }
-          User user = newUser(name, email, org, checkedRoles, hash, door.clock().instant());
+          User user =
+              newUser(name, email, org, checkedRoles, hash, door.clock().instant())
+                  .withDisplayName(printed);
           tx.users().insert(user);
           return Performed.of(
               user,

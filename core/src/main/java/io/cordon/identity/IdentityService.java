@@ -10,12 +10,9 @@ import io.cordon.context.Subject;
 import io.cordon.door.AuditEvents;
 import io.cordon.storage.MetadataStore;
 import io.cordon.storage.Transaction;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -38,11 +35,11 @@ public final class IdentityService {
   private final MetadataStore store;
   private final PasswordHasher hasher;
   private final LoginThrottle throttle;
-  private final Supplier<Aead> systemSecrets;
   private final SessionPolicy limits;
   private final Clock clock;
   private final String issuer;
   private final Totp totp;
+  private final SealedTotp sealedTotp;
   private final SecretTokens secrets = new SecretTokens();
   private final java.security.SecureRandom random = new java.security.SecureRandom();
 
@@ -57,11 +54,11 @@ public final class IdentityService {
     this.store = store;
     this.hasher = hasher;
     this.throttle = throttle;
-    this.systemSecrets = systemSecrets;
     this.limits = limits;
     this.clock = clock;
     this.issuer = issuer;
     this.totp = Totp.standard(clock);
+    this.sealedTotp = new SealedTotp(systemSecrets, totp);
   }
 
   /** Checks a password and opens a session; a second factor may still be owed. */
@@ -413,15 +410,7 @@ public final class IdentityService {
   }
 
   private OptionalLong verifyCode(User user, String code, Instant now) {
-    if (code == null || !code.matches("\\d{6,8}")) {
-      return OptionalLong.empty();
-    }
-    TotpSecret secret = TotpSecret.of(unseal(user.totpSealed().orElseThrow(), user.id()));
-    try {
-      return totp.verify(secret, code, now, user.totpLastStep());
-    } finally {
-      secret.destroy();
-    }
+    return sealedTotp.verify(user, code, now);
   }
 
   private void recordFailure(
@@ -462,27 +451,7 @@ public final class IdentityService {
   }
 
   private String seal(byte[] secret, UserId owner) {
-    try {
-      byte[] ct =
-          systemSecrets
-              .get()
-              .encrypt(secret, ("totp:" + owner.value()).getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(ct);
-    } catch (GeneralSecurityException e) {
-      throw new CordonException.Unavailable("cannot seal the TOTP secret", e);
-    }
-  }
-
-  private byte[] unseal(String sealed, UserId owner) {
-    try {
-      return systemSecrets
-          .get()
-          .decrypt(
-              Base64.getDecoder().decode(sealed),
-              ("totp:" + owner.value()).getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new CordonException.IntegrityViolation("stored secret failed its integrity check", e);
-    }
+    return sealedTotp.seal(secret, owner);
   }
 
   /** Removes sessions that have expired (housekeeping; a removed session was unusable anyway). */

@@ -16,6 +16,8 @@ import java.util.Set;
  *     earlier are refused: no reuse within the validity window), 0 if none
  * @param failedLogins consecutive failed password attempts since the last success
  * @param lockedUntil while in the future, password logins are refused
+ * @param displayName the person's full name as recorded, printed in e-signature manifests (21 CFR
+ *     11.50(a)(1)); empty when none was given
  */
 public record User(
     UserId id,
@@ -30,7 +32,40 @@ public record User(
     int failedLogins,
     Optional<Instant> lockedUntil,
     UserStatus status,
-    Instant created) {
+    Instant created,
+    Optional<String> displayName) {
+  /** A user without a recorded display name. */
+  public User(
+      UserId id,
+      String username,
+      String email,
+      OrgId org,
+      Set<String> roles,
+      Optional<String> passwordHash,
+      Optional<String> totpSealed,
+      boolean totpEnabled,
+      long totpLastStep,
+      int failedLogins,
+      Optional<Instant> lockedUntil,
+      UserStatus status,
+      Instant created) {
+    this(
+        id,
+        username,
+        email,
+        org,
+        roles,
+        passwordHash,
+        totpSealed,
+        totpEnabled,
+        totpLastStep,
+        failedLogins,
+        lockedUntil,
+        status,
+        created,
+        Optional.empty());
+  }
+
   public User {
     if (id == null || username == null || org == null || status == null || created == null) {
       throw new IllegalArgumentException("user needs id, username, org, status and creation time");
@@ -40,6 +75,49 @@ public record User(
     passwordHash = passwordHash == null ? Optional.empty() : passwordHash;
     totpSealed = totpSealed == null ? Optional.empty() : totpSealed;
     lockedUntil = lockedUntil == null ? Optional.empty() : lockedUntil;
+    displayName = displayName == null ? Optional.empty() : displayName.map(User::checkDisplayName);
+  }
+
+  /** The longest display name kept. */
+  public static final int MAX_DISPLAY_NAME = 200;
+
+  /** The name printed in a signature manifest: the display name as recorded, else the username. */
+  public String printedName() {
+    return displayName.orElse(username);
+  }
+
+  public User withDisplayName(Optional<String> name) {
+    return new User(
+        id,
+        username,
+        email,
+        org,
+        roles,
+        passwordHash,
+        totpSealed,
+        totpEnabled,
+        totpLastStep,
+        failedLogins,
+        lockedUntil,
+        status,
+        created,
+        name);
+  }
+
+  /**
+   * A display name is 1-200 printable characters without surrounding blanks: it is printed on
+   * signed records and must read the same everywhere.
+   */
+  public static String checkDisplayName(String name) {
+    if (name == null
+        || name.isBlank()
+        || name.length() > MAX_DISPLAY_NAME
+        || !name.equals(name.strip())
+        || name.chars().anyMatch(Character::isISOControl)) {
+      throw new io.cordon.context.CordonException.InvalidInput(
+          "display name must be 1-200 printable characters without leading or trailing blanks");
+    }
+    return name;
   }
 
   public User withPasswordHash(String hash) {
@@ -56,7 +134,8 @@ public record User(
         failedLogins,
         lockedUntil,
         status,
-        created);
+        created,
+        displayName);
   }
 
   public User withTotp(Optional<String> sealed, boolean enabled) {
@@ -73,7 +152,8 @@ public record User(
         failedLogins,
         lockedUntil,
         status,
-        created);
+        created,
+        displayName);
   }
 
   public User withTotpStep(long step) {
@@ -90,7 +170,8 @@ public record User(
         failedLogins,
         lockedUntil,
         status,
-        created);
+        created,
+        displayName);
   }
 
   public User withLoginFailures(int failures, Optional<Instant> lockUntil) {
@@ -107,7 +188,8 @@ public record User(
         failures,
         lockUntil,
         status,
-        created);
+        created,
+        displayName);
   }
 
   public User withStatus(UserStatus newStatus) {
@@ -124,7 +206,8 @@ public record User(
         failedLogins,
         lockedUntil,
         newStatus,
-        created);
+        created,
+        displayName);
   }
 
   public boolean isLockedAt(Instant now) {

@@ -13,6 +13,15 @@ public interface Users {
   /** Replaces every mutable field of the stored user with the given one's. */
   void update(User user);
 
+  /**
+   * Records {@code step} as the user's last spent TOTP step if it is later than the stored one,
+   * atomically against concurrent transactions, so one code cannot be spent twice even by two
+   * requests at once (RFC 6238 §5.2).
+   *
+   * @return whether this call advanced it
+   */
+  boolean advanceTotpStep(UserId id, long step);
+
   Optional<User> find(UserId id);
 
   Optional<User> findByUsername(String username);

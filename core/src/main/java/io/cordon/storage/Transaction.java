@@ -4,6 +4,8 @@ import io.cordon.audit.AuditLog;
 import io.cordon.audit.AuditQueries;
 import io.cordon.audit.Checkpoints;
 import io.cordon.audit.Cosignatures;
+import io.cordon.audit.signature.Deliveries;
+import io.cordon.audit.signature.Signatures;
 import io.cordon.audit.witness.WitnessedLogs;
 import io.cordon.content.Files;
 import io.cordon.content.LegalHolds;
@@ -53,4 +55,10 @@ public interface Transaction {
 
   /** Witnesses' cosignatures of this installation's checkpoints. */
   Cosignatures cosignatures();
+
+  /** Electronic signatures and receipts of file versions (21 CFR 11.50, 11.70). */
+  Signatures signatures();
+
+  /** Which file versions each user was actually delivered (for receipts). */
+  Deliveries deliveries();
 }

@@ -4,6 +4,9 @@ import io.cordon.audit.AuditSearch;
 import io.cordon.audit.AuditService;
 import io.cordon.audit.AuditTree;
 import io.cordon.audit.CheckpointService;
+import io.cordon.audit.signature.SignatureKeyStore;
+import io.cordon.audit.signature.SignatureService;
+import io.cordon.audit.signature.StampedRenditions;
 import io.cordon.audit.witness.InstallationCosigner;
 import io.cordon.audit.witness.WitnessService;
 import io.cordon.content.BlobMaintenance;
@@ -24,9 +27,11 @@ import io.cordon.identity.IdentityService;
 import io.cordon.identity.InstallationService;
 import io.cordon.identity.LoginThrottle;
 import io.cordon.identity.PasswordHasher;
+import io.cordon.identity.Reauthentication;
 import io.cordon.identity.SessionPolicy;
 import io.cordon.policy.RoleBasedPolicyEngine;
 import io.cordon.server.config.CordonConfig;
+import io.cordon.server.render.PdfBoxSignatureStamp;
 import io.cordon.server.web.Services;
 import io.cordon.storage.BlobStore;
 import io.cordon.storage.MetadataStore;
@@ -71,6 +76,9 @@ public final class Node implements AutoCloseable {
   private final CheckpointDirectory checkpointExport;
   private final InstallationCosigner cosigner;
   private final WitnessService witness;
+  private final SignatureKeyStore signatureKeys;
+  private final SignatureService signatures;
+  private final StampedRenditions renditions;
   private final Clock clock;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -118,6 +126,21 @@ public final class Node implements AutoCloseable {
     this.auditSearch = new AuditSearch(door, store);
     this.cosigner = new InstallationCosigner(store, vault);
     this.witness = new WitnessService(door, cosigner);
+    this.signatureKeys = new SignatureKeyStore(store, vault);
+    this.signatures =
+        new SignatureService(
+            door,
+            store,
+            new Reauthentication(
+                store, hasher, throttle, () -> keys.aead(installation.systemSecrets()), clock),
+            signatureKeys);
+    this.renditions =
+        new StampedRenditions(
+            signatures,
+            content,
+            new PdfBoxSignatureStamp(),
+            door,
+            StampedRenditions.DEFAULT_MAX_BYTES);
   }
 
   private static Duration max(Duration a, Duration b) {
@@ -242,6 +265,8 @@ public final class Node implements AutoCloseable {
         lifecycle,
         legalHolds,
         witness,
+        signatures,
+        renditions,
         this::isReady);
   }
 
@@ -298,6 +323,16 @@ public final class Node implements AutoCloseable {
   /** Audit search, export and a file's activity. */
   public AuditSearch auditSearch() {
     return auditSearch;
+  }
+
+  /** The installation's e-signature key (created on first use). */
+  public SignatureKeyStore signatureKeys() {
+    return signatureKeys;
+  }
+
+  /** Electronic signatures and receipts. */
+  public SignatureService signatures() {
+    return signatures;
   }
 
   /** Signs and serves checkpoints of the audit tree. */

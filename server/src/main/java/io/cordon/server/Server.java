@@ -65,6 +65,7 @@ public final class Server implements AutoCloseable {
     node.sweepBlobs(grace);
     // Create (or unwrap) the checkpoint key now, not inside the first request that needs it.
     node.checkpoints().verifierKey();
+    node.signatureKeys().key();
     node.cosigner().key();
     WitnessLoop witnessing =
         WitnessLoop.start(cfg.audit(), node.store(), node.auditTree(), node.checkpointExport());

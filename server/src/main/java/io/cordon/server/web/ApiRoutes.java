@@ -40,10 +40,12 @@ final class ApiRoutes {
 
   private final Services services;
   private final boolean secureCookies;
+  private final SignatureRoutes signatures;
 
   ApiRoutes(Services services, boolean secureCookies) {
     this.services = services;
     this.secureCookies = secureCookies;
+    this.signatures = new SignatureRoutes(services);
   }
 
   List<Route> routes() {
@@ -125,6 +127,7 @@ final class ApiRoutes {
             this::consistencyProof));
     r.addAll(new LifecycleRoutes(services).routes());
     r.addAll(new WitnessRoutes(services.witness()).routes());
+    r.addAll(signatures.routes());
     return List.copyOf(r);
   }
 
@@ -259,7 +262,8 @@ final class ApiRoutes {
                 Json.optionalText(body, "email").orElse(""),
                 Json.text(body, "org"),
                 roles,
-                password);
+                password,
+                Json.optionalText(body, "displayName"));
     http.status(201).json(Views.user(user));
   }
 
@@ -327,11 +331,18 @@ final class ApiRoutes {
   }
 
   private void file(Context http, RequestContext rc) {
-    http.json(Views.details(services.content().details(rc, fileId(http))));
+    Map<String, Object> details = Views.details(services.content().details(rc, fileId(http)));
+    SignatureRoutes.addTo(details, services.signatures().list(rc, fileId(http)));
+    http.json(details);
   }
 
   private void content(Context http, RequestContext rc) throws Exception {
     OptionalInt version = intParam(http, "version");
+    String stamp = http.queryParam("stamp");
+    if (stamp != null) {
+      signatures.stamped(http, rc, stamp, version);
+      return;
+    }
     Download d = services.content().download(rc, fileId(http), version);
     FileVersion v = d.version();
     http.status(200);

@@ -30,6 +30,7 @@ final class Problems {
       case CordonException.Throttled t -> 429;
       case CordonException.InvalidInput i -> 400;
       case CordonException.TooLarge t -> 413;
+      case CordonException.UnsupportedMedia u -> 415;
       case CordonException.Unavailable u -> 503;
       case CordonException.InsufficientStorage s -> 507;
       case CordonException.IntegrityViolation i -> 500;

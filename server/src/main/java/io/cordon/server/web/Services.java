@@ -2,6 +2,8 @@ package io.cordon.server.web;
 
 import io.cordon.audit.AuditSearch;
 import io.cordon.audit.AuditService;
+import io.cordon.audit.signature.SignatureService;
+import io.cordon.audit.signature.StampedRenditions;
 import io.cordon.audit.witness.WitnessService;
 import io.cordon.content.ContentService;
 import io.cordon.content.LegalHoldService;
@@ -25,4 +27,6 @@ public record Services(
     RecordLifecycleService lifecycle,
     LegalHoldService holds,
     WitnessService witness,
+    SignatureService signatures,
+    StampedRenditions renditions,
     BooleanSupplier ready) {}

@@ -35,6 +35,8 @@ final class Views {
         u.id().value(),
         "username",
         u.username(),
+        "displayName",
+        u.printedName(),
         "email",
         u.email(),
         "org",

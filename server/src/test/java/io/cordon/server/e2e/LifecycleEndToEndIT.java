@@ -99,7 +99,17 @@ class LifecycleEndToEndIT {
       assertThat(meta.status()).isEqualTo(410);
       assertThat(meta.problemType()).endsWith("/deleted");
       assertThat(who.download(file).statusCode()).isEqualTo(410);
+      assertThat(who.get("/api/v1/files/" + file + "/signatures").status()).isEqualTo(410);
     }
+    Answer signDeleted =
+        admin.post(
+            "/api/v1/files/" + file + "/signatures",
+            json()
+                .put("version", 1)
+                .put("meaning", "approved")
+                .put("password", PASSWORD)
+                .put("code", "000000"));
+    assertThat(signDeleted.status()).as(signDeleted.body().toString()).isEqualTo(410);
     Answer twice = admin.delete("/api/v1/files/" + file);
     assertThat(twice.status()).isEqualTo(409);
     assertThat(twice.problemType()).endsWith("/conflict");

@@ -4,6 +4,8 @@ import io.cordon.audit.AuditLog;
 import io.cordon.audit.AuditQueries;
 import io.cordon.audit.Checkpoints;
 import io.cordon.audit.Cosignatures;
+import io.cordon.audit.signature.Deliveries;
+import io.cordon.audit.signature.Signatures;
 import io.cordon.audit.witness.WitnessedLogs;
 import io.cordon.content.Files;
 import io.cordon.content.LegalHolds;
@@ -114,5 +116,15 @@ final class JdbiTransaction implements Transaction {
   @Override
   public Cosignatures cosignatures() {
     return new JdbiCosignatures(handle);
+  }
+
+  @Override
+  public Signatures signatures() {
+    return new JdbiSignatures(handle, dialect);
+  }
+
+  @Override
+  public Deliveries deliveries() {
+    return new JdbiDeliveries(handle);
   }
 }

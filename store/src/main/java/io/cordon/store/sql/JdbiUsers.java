@@ -35,7 +35,8 @@ final class JdbiUsers implements Users {
               rs.getInt("failed_logins"),
               Columns.optionalInstant(rs, "locked_until_ms"),
               UserStatus.fromCode(rs.getString("status")),
-              Columns.instant(rs, "created_ms"));
+              Columns.instant(rs, "created_ms"),
+              Columns.optionalText(rs, "display_name"));
 
   private final Handle handle;
   private final SqlDialect dialect;
@@ -52,10 +53,10 @@ final class JdbiUsers implements Users {
               handle.createUpdate(
                   "INSERT INTO users (id, username, username_lower, email, org_id, roles,"
                       + " password_hash, totp_sealed, totp_enabled, totp_last_step,"
-                      + " failed_logins, locked_until_ms, status, created_ms) VALUES (:id,"
-                      + " :username, :lower, :email, :org, :roles, :password, :totp, :totpEnabled,"
-                      + " :totpStep, :failed, :locked,"
-                      + " :status, :created)"),
+                      + " failed_logins, locked_until_ms, status, created_ms, display_name)"
+                      + " VALUES (:id, :username, :lower, :email, :org, :roles, :password, :totp,"
+                      + " :totpEnabled, :totpStep, :failed, :locked, :status, :created,"
+                      + " :displayName)"),
               user)
           .bind("created", Columns.millis(user.created()))
           .execute();
@@ -76,7 +77,8 @@ final class JdbiUsers implements Users {
                           + " password_hash = :password, totp_sealed = :totp,"
                           + " totp_enabled = :totpEnabled, totp_last_step = :totpStep,"
                           + " failed_logins = :failed,"
-                          + " locked_until_ms = :locked, status = :status WHERE id = :id"),
+                          + " locked_until_ms = :locked, status = :status,"
+                          + " display_name = :displayName WHERE id = :id"),
                   user)
               .execute();
     } catch (JdbiException e) {
@@ -85,6 +87,17 @@ final class JdbiUsers implements Users {
     if (rows == 0) {
       throw new CordonException.NotFound("no user " + user.id());
     }
+  }
+
+  @Override
+  public boolean advanceTotpStep(UserId id, long step) {
+    return handle
+            .createUpdate(
+                "UPDATE users SET totp_last_step = :step WHERE id = :id AND totp_last_step < :step")
+            .bind("id", id.value())
+            .bind("step", step)
+            .execute()
+        == 1;
   }
 
   @Override
@@ -124,7 +137,8 @@ final class JdbiUsers implements Users {
         .bind("totpStep", user.totpLastStep())
         .bind("failed", user.failedLogins())
         .bind("locked", Columns.millis(user.lockedUntil()))
-        .bind("status", user.status().code());
+        .bind("status", user.status().code())
+        .bind("displayName", user.displayName().orElse(null));
   }
 
   private static String lower(String username) {

@@ -1,0 +1,144 @@
+package io.cordon.server.render;
+
+import io.cordon.audit.signature.ManifestSheet;
+import io.cordon.audit.signature.SignatureStamp;
+import io.cordon.audit.signature.VerifiedSignature;
+import io.cordon.content.FileVersion;
+import io.cordon.context.CordonException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/**
+ * Stamps a PDF with Apache PDFBox: the footer of {@link ManifestSheet#footer} at the bottom of
+ * every page, and the lines of {@link ManifestSheet#manifest} on a new last page. Uses the standard
+ * Helvetica font (nothing embedded); characters it cannot show print as '?'. Encrypted PDFs are
+ * refused rather than decrypted and rewritten. Stateless and thread-safe.
+ */
+public final class PdfBoxSignatureStamp implements SignatureStamp {
+  private static final float FOOTER_SIZE = 7;
+  private static final float BODY_SIZE = 9;
+  private static final float MARGIN = 36;
+  private static final float LEADING = BODY_SIZE * 1.5f;
+
+  @Override
+  public byte[] stamp(
+      byte[] pdf, String fileName, FileVersion version, List<VerifiedSignature> signatures) {
+    try (PDDocument doc = load(pdf)) {
+      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      List<String> lines = ManifestSheet.manifest(fileName, version, signatures);
+      int perPage = (int) ((PDRectangle.A4.getHeight() - 3 * MARGIN) / LEADING);
+      for (int from = 0; from < lines.size(); from += perPage) {
+        PDPage sheet = new PDPage(PDRectangle.A4);
+        doc.addPage(sheet);
+        manifestPage(doc, sheet, font, lines.subList(from, Math.min(lines.size(), from + perPage)));
+      }
+      String footer = ManifestSheet.footer(signatures);
+      for (PDPage page : doc.getPages()) {
+        footer(doc, page, font, footer);
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 16 * 1024);
+      doc.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the stamped PDF", e);
+    }
+  }
+
+  private static PDDocument load(byte[] pdf) {
+    PDDocument doc;
+    try {
+      doc = Loader.loadPDF(pdf);
+    } catch (IOException e) {
+      throw new CordonException.UnsupportedMedia("the content is not a readable PDF");
+    }
+    if (doc.isEncrypted()) {
+      try {
+        doc.close();
+      } catch (IOException ignored) {
+        // Nothing was written; the refusal below is what matters.
+      }
+      throw new CordonException.UnsupportedMedia("encrypted PDFs cannot be stamped");
+    }
+    return doc;
+  }
+
+  private static void footer(PDDocument doc, PDPage page, PDType1Font font, String text)
+      throws IOException {
+    PDRectangle box = page.getCropBox();
+    float width = box.getWidth() - 2 * MARGIN;
+    String line = printable(font, text);
+    if (line.endsWith(ManifestSheet.SEE_MANIFEST)) {
+      // Cut the names, never the pointer to the manifest page.
+      String names = line.substring(0, line.length() - ManifestSheet.SEE_MANIFEST.length());
+      float suffix = font.getStringWidth(ManifestSheet.SEE_MANIFEST) / 1000 * FOOTER_SIZE;
+      line = fit(font, FOOTER_SIZE, names, width - suffix) + ManifestSheet.SEE_MANIFEST;
+    }
+    try (PDPageContentStream s =
+        new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+      s.beginText();
+      s.setFont(font, FOOTER_SIZE);
+      s.newLineAtOffset(box.getLowerLeftX() + MARGIN, box.getLowerLeftY() + 14);
+      s.showText(line);
+      s.endText();
+    }
+  }
+
+  private static void manifestPage(
+      PDDocument doc, PDPage page, PDType1Font font, List<String> lines) throws IOException {
+    PDRectangle box = page.getMediaBox();
+    float width = box.getWidth() - 2 * MARGIN;
+    try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+      s.beginText();
+      s.setFont(font, BODY_SIZE);
+      s.setLeading(LEADING);
+      s.newLineAtOffset(MARGIN, box.getHeight() - MARGIN);
+      for (String line : lines) {
+        s.showText(fit(font, BODY_SIZE, printable(font, line), width));
+        s.newLine();
+      }
+      s.endText();
+    }
+  }
+
+  /** The text with every character the font cannot encode replaced by '?'. */
+  static String printable(PDType1Font font, String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            cp -> {
+              String ch = new String(Character.toChars(cp));
+              out.append(encodable(font, ch) ? ch : "?");
+            });
+    return out.toString();
+  }
+
+  private static boolean encodable(PDType1Font font, String ch) {
+    try {
+      font.encode(ch);
+      return true;
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** The text, cut with an ellipsis where it would run past {@code width} points. */
+  static String fit(PDType1Font font, float size, String text, float width) throws IOException {
+    if (font.getStringWidth(text) / 1000 * size <= width) {
+      return text;
+    }
+    String cut = text;
+    while (!cut.isEmpty() && font.getStringWidth(cut + "…") / 1000 * size > width) {
+      cut = cut.substring(0, cut.length() - 1);
+    }
+    return cut + "…";
+  }
+}
