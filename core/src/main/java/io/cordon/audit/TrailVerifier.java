@@ -19,18 +19,20 @@ import java.util.Optional;
  * also rebuilds the Merkle tree and checks that every stored checkpoint is validly signed and
  * commits to the recomputed root at its size: a rewrite that recomputed every later hash still
  * shows there, between the last checkpoint that holds and the first that does not. Names the first
- * sequence number that fails. Reads a page at a time, so memory stays flat on a long trail.
+ * sequence number that fails. Reads a page at a time, the next page while it hashes this one
+ * ({@link TrailReader}), so memory stays flat on a long trail.
  *
  * <p>One instance verifies once; not thread-safe.
  */
 public final class TrailVerifier {
-  private static final int PAGE = 1000;
+  private static final int PAGE = 4096;
 
   private final AuditLog log;
   private final Checkpoints checkpoints;
   private final CheckpointVerifier signatures;
   private final Checkpoint saved;
   private final MerkleTreeAppender tree = new MerkleTreeAppender(new InMemorySubtreeHashes());
+  private TrailReader reader;
   private Iterator<StoredCheckpoint> pending = Collections.emptyIterator();
   private StoredCheckpoint next;
   private long nextCheckpointFrom = 1;
@@ -70,12 +72,19 @@ public final class TrailVerifier {
   }
 
   private VerifyResult run() {
-    long last = log.lastSeq();
+    try (TrailReader opened = new TrailReader(log, checkpoints, PAGE)) {
+      reader = opened;
+      return verify();
+    }
+  }
+
+  private VerifyResult verify() {
+    long last = reader.lastSeq();
     byte[] chain = AuditChain.genesis();
     advanceCheckpoint();
     long expected = 1;
     while (expected <= last) {
-      List<AuditRecord> page = log.records(expected, PAGE);
+      List<AuditRecord> page = reader.page(expected);
       if (page.isEmpty()) {
         return new VerifyResult.Broken(
             expected, "missing: the trail ends at " + (expected - 1) + ", the head says " + last);
@@ -91,18 +100,18 @@ public final class TrailVerifier {
         if (fault.isPresent()) {
           return new VerifyResult.Broken(expected, fault.get());
         }
-        chain = r.chainHash();
-        Optional<VerifyResult> checkpointFault = checkCheckpoints(r.leafHash());
+        chain = r.chainHashView();
+        Optional<VerifyResult> checkpointFault = checkCheckpoints(r.leafHashView());
         if (checkpointFault.isPresent()) {
           return checkpointFault.get();
         }
         expected++;
       }
     }
-    if (!log.records(last + 1, 1).isEmpty()) {
+    if (reader.anyAfter(last)) {
       return new VerifyResult.Broken(last + 1, "stored beyond the head (" + last + ")");
     }
-    if (!Arrays.equals(chain, log.headChain())) {
+    if (!Arrays.equals(chain, reader.headChain())) {
       return new VerifyResult.Broken(
           last + 1,
           "the head's chain hash does not end at event "
@@ -193,7 +202,7 @@ public final class TrailVerifier {
       return;
     }
     if (!pending.hasNext()) {
-      List<StoredCheckpoint> page = checkpoints.list(nextCheckpointFrom, PAGE);
+      List<StoredCheckpoint> page = reader.checkpoints(nextCheckpointFrom, PAGE);
       pending = page.iterator();
     }
     next = pending.hasNext() ? pending.next() : null;

@@ -15,25 +15,32 @@ import org.jdbi.v3.core.Handle;
  */
 final class AuditHead {
   private final long lockedSeq;
+  private final BatchStatements statements;
   private long seq;
   private byte[] chain;
 
-  private AuditHead(long seq, byte[] chain) {
+  private AuditHead(long seq, byte[] chain, BatchStatements statements) {
     this.lockedSeq = seq;
     this.seq = seq;
     this.chain = chain;
+    this.statements = statements;
   }
 
   /** Locks the head row for the rest of the transaction and reads it. */
-  static AuditHead lock(Handle handle) {
+  static AuditHead lock(Handle handle, BatchStatements statements) {
     // A no-op UPDATE takes the row's write lock on PostgreSQL (SQLite's BEGIN IMMEDIATE already
     // holds the database's) and RETURNING reads it in the same statement.
     return handle
         .createQuery(
             "UPDATE audit_head SET last_seq = last_seq WHERE id = 1"
                 + " RETURNING last_seq, last_chain")
-        .map((rs, ctx) -> new AuditHead(rs.getLong(1), rs.getBytes(2)))
+        .map((rs, ctx) -> new AuditHead(rs.getLong(1), rs.getBytes(2), statements))
         .one();
+  }
+
+  /** The batch's reusable statements (the event insert). */
+  BatchStatements statements() {
+    return statements;
   }
 
   long seq() {

@@ -7,6 +7,8 @@ import io.cordon.audit.AuditLog;
 import io.cordon.audit.AuditRecord;
 import io.cordon.context.CordonException;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -22,9 +24,8 @@ import org.jdbi.v3.core.Handle;
 final class JdbiAuditLog implements AuditLog {
   private static final String INSERT =
       "INSERT INTO audit_events (seq, time_ms, action, actor_user, actor_username, object_type,"
-          + " object_id, workspace_id, outcome, event_json, leaf_hash, chain_hash) VALUES (:seq,"
-          + " :time, :action, :user, :username, :type, :object, :workspace, :outcome, :json, :leaf,"
-          + " :chain)";
+          + " object_id, workspace_id, outcome, event_json, leaf_hash, chain_hash)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Handle handle;
   private final AuditHead head;
@@ -51,23 +52,30 @@ final class JdbiAuditLog implements AuditLog {
     String json = AuditEventCodec.toJson(stored);
     byte[] leafHash = AuditChain.leafHash(json.getBytes(StandardCharsets.UTF_8));
     byte[] chain = AuditChain.link(head.chain(), leafHash);
-    handle
-        .createUpdate(INSERT)
-        .bind("seq", seq)
-        .bind("time", Columns.millis(stored.time()))
-        .bind("action", stored.action())
-        .bind("user", stored.actor().user().orElse(null))
-        .bind("username", stored.actor().username().orElse(null))
-        .bind("type", stored.object().map(AuditEvent.AuditObject::type).orElse(null))
-        .bind("object", stored.object().map(AuditEvent.AuditObject::id).orElse(null))
-        .bind("workspace", stored.object().flatMap(AuditEvent.AuditObject::workspace).orElse(null))
-        .bind("outcome", stored.outcome().code())
-        .bind("json", json)
-        .bind("leaf", leafHash)
-        .bind("chain", chain)
-        .execute();
+    insert(stored, json, leafHash, chain);
     head.advance(seq, chain);
     return stored;
+  }
+
+  private void insert(AuditEvent e, String json, byte[] leafHash, byte[] chain) {
+    PreparedStatement insert = head.statements().get(INSERT);
+    try {
+      insert.setLong(1, e.seq());
+      insert.setLong(2, Columns.millis(e.time()));
+      insert.setString(3, e.action());
+      insert.setString(4, e.actor().user().orElse(null));
+      insert.setString(5, e.actor().username().orElse(null));
+      insert.setString(6, e.object().map(AuditEvent.AuditObject::type).orElse(null));
+      insert.setString(7, e.object().map(AuditEvent.AuditObject::id).orElse(null));
+      insert.setString(8, e.object().flatMap(AuditEvent.AuditObject::workspace).orElse(null));
+      insert.setString(9, e.outcome().code());
+      insert.setString(10, json);
+      insert.setBytes(11, leafHash);
+      insert.setBytes(12, chain);
+      insert.executeUpdate();
+    } catch (SQLException failure) {
+      throw BatchStatements.failed(failure);
+    }
   }
 
   @Override
@@ -100,7 +108,8 @@ final class JdbiAuditLog implements AuditLog {
             (rs, ctx) ->
                 new AuditRecord(
                     rs.getLong(1),
-                    rs.getString(2).getBytes(StandardCharsets.UTF_8),
+                    // The stored UTF-8 as is: no decoding to a String and encoding back.
+                    rs.getBytes(2),
                     rs.getBytes(3),
                     rs.getBytes(4)))
         .list();

@@ -86,18 +86,19 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
    * commit's error). A batch of one needs no savepoint: its failure rolls back all.
    */
   private void runBatch(List<GroupCommit.Pending<?>> batch) {
-    try (Handle handle = writer.open()) {
+    try (Handle handle = writer.open();
+        BatchStatements statements = new BatchStatements(handle)) {
       transact(
           handle,
           false,
           h -> {
-            AuditHead head = AuditHead.lock(h);
+            AuditHead head = AuditHead.lock(h, statements);
             JdbiTransaction tx = new JdbiTransaction(h, dialect, head);
             if (batch.size() == 1) {
               applyAlone(batch.getFirst(), tx);
             } else {
               for (GroupCommit.Pending<?> pending : batch) {
-                applyBehindSavepoint(pending, h, head, tx);
+                applyBehindSavepoint(pending, statements, head, tx);
               }
             }
             head.flush(h);
@@ -129,19 +130,20 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
   }
 
   private void applyBehindSavepoint(
-      GroupCommit.Pending<?> pending, Handle h, AuditHead head, JdbiTransaction tx) {
+      GroupCommit.Pending<?> pending,
+      BatchStatements statements,
+      AuditHead head,
+      JdbiTransaction tx) {
     AuditHead.Mark mark = head.mark();
-    h.savepoint(SAVEPOINT);
+    statements.execute("SAVEPOINT " + SAVEPOINT);
     try {
       pending.apply(tx);
-      h.releaseSavepoint(SAVEPOINT);
     } catch (RuntimeException | Error e) {
-      h.rollbackToSavepoint(SAVEPOINT);
-      // Jdbi forgets a savepoint once rolled back to; the database keeps it until released.
-      h.execute("RELEASE SAVEPOINT " + SAVEPOINT);
+      statements.executeOnce("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
       head.reset(mark);
       pending.fail(translated(e));
     }
+    statements.execute("RELEASE SAVEPOINT " + SAVEPOINT);
   }
 
   private Throwable translated(Throwable e) {

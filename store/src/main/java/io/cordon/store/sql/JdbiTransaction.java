@@ -38,9 +38,12 @@ final class JdbiTransaction implements Transaction {
     this.auditHead = auditHead;
   }
 
-  /** The open handle, for adapters of this package that work outside the ports (benchmarks). */
-  Handle handle() {
-    return handle;
+  /** The write batch's reusable statements (benchmarks); only in write transactions. */
+  BatchStatements statements() {
+    if (auditHead == null) {
+      throw new IllegalStateException("not a write transaction");
+    }
+    return auditHead.statements();
   }
 
   @Override
