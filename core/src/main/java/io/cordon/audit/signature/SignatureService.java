@@ -2,6 +2,7 @@ package io.cordon.audit.signature;
 
 import io.cordon.audit.AuditEvent;
 import io.cordon.audit.AuditEvent.AuditObject;
+import io.cordon.content.ContentService;
 import io.cordon.content.FileId;
 import io.cordon.content.FileVersion;
 import io.cordon.content.RecordLifecycleService;
@@ -247,20 +248,11 @@ public final class SignatureService {
     return new VerifiedSignature(r, key.check(r, tx.files().version(r.file(), r.version())));
   }
 
+  /** The file's policy attributes, as reading it asks; a deleted file answers 410. */
   static Resource fileResource(Transaction tx, FileId id) {
-    StoredFile file =
-        tx.files().find(id).orElseThrow(() -> new CordonException.NotFound("no such file"));
+    Resource resource = ContentService.fileResource(tx, id);
     RecordLifecycleService.requireLive(tx, id);
-    FileVersion latest =
-        tx.files()
-            .latestVersion(id)
-            .orElseThrow(() -> new CordonException.NotFound("no such file"));
-    return new Resource(
-        "file",
-        id.value(),
-        Optional.of(file.workspace()),
-        latest.classification(),
-        latest.dataTypes());
+    return resource;
   }
 
   static AuditObject fileObjectOf(FileId id, String name) {

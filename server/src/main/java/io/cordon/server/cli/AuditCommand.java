@@ -3,6 +3,10 @@ package io.cordon.server.cli;
 import io.cordon.audit.VerifyResult;
 import io.cordon.audit.checkpoint.CosignerKey;
 import io.cordon.audit.checkpoint.NoteLimits;
+import io.cordon.audit.signature.SignatureAudit;
+import io.cordon.audit.signature.SignatureCheck;
+import io.cordon.audit.signature.SignatureRecord;
+import io.cordon.audit.signature.VerifiedSignature;
 import io.cordon.context.CordonException;
 import io.cordon.server.Node;
 import java.io.IOException;
@@ -36,8 +40,8 @@ public final class AuditCommand {
       name = "verify",
       mixinStandardHelpOptions = true,
       description =
-          "Recompute the whole trail; exit 0 when intact, else 1 naming the first bad"
-              + " sequence number.")
+          "Recompute the whole trail and check every e-signature; exit 0 when intact, else 1"
+              + " naming the first bad sequence number or each invalid signature.")
   static final class Verify implements Callable<Integer> {
     /** A checkpoint note is a few hundred bytes; anything this large is not one. */
     private static final int MAX_CHECKPOINT_BYTES = 64 * 1024;
@@ -75,7 +79,9 @@ public final class AuditCommand {
         return switch (result) {
           case VerifyResult.Intact ok -> {
             out.println("audit trail intact: " + ok.events() + " events");
-            yield saved.map(note -> cosigned(note, witnesses, out)).orElse(ExitCodes.OK);
+            int exit = saved.map(note -> cosigned(note, witnesses, out)).orElse(ExitCodes.OK);
+            // After the trail's check, whose own audit event this one's follows.
+            yield Math.max(exit, signaturesIntact(n, out));
           }
           case VerifyResult.Broken bad -> {
             out.println("audit trail broken at seq " + bad.seq() + ": " + bad.reason());
@@ -83,6 +89,33 @@ public final class AuditCommand {
           }
         };
       }
+    }
+
+    /**
+     * Whether every e-signature and receipt still verifies against its record and the content it
+     * was made for (21 CFR 11.70): a row moved to another version shows here.
+     */
+    private static int signaturesIntact(Node n, PrintWriter out) {
+      SignatureAudit audit = n.signatures().verifyAll(n.installation().operatorContext());
+      for (VerifiedSignature bad : audit.failed()) {
+        SignatureRecord r = bad.record();
+        out.println(
+            "e-signature "
+                + r.id().value()
+                + " on file "
+                + r.file().value()
+                + " version "
+                + r.version()
+                + " is invalid: "
+                + (bad.check() instanceof SignatureCheck.Invalid invalid
+                    ? invalid.reason()
+                    : "not verified"));
+      }
+      if (audit.isIntact()) {
+        out.println("e-signatures intact: " + audit.checked() + " checked");
+        return ExitCodes.OK;
+      }
+      return ExitCodes.CHECK_FAILED;
     }
 
     /** Whether every required witness cosigned the saved checkpoint (the log's own is checked). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cordon.identity.Totp;
 import io.cordon.identity.TotpSecret;
+import io.cordon.server.cli.CliRun;
 import io.cordon.server.e2e.ApiClient.Answer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -377,6 +378,11 @@ class SignatureEndToEndIT {
         cordon.node().signatures().verifyAll(cordon.node().installation().operatorContext());
     assertThat(audit.isIntact()).isFalse();
     assertThat(audit.failed()).extracting(f -> f.record().id().value()).containsExactly(sig);
+    CliRun verify = CliRun.of("audit", "verify", "--data", cordon.dataDir.toString());
+    assertThat(verify.exit()).as(verify.toString()).isEqualTo(1);
+    assertThat(verify.out())
+        .contains("audit trail intact")
+        .contains("e-signature " + sig + " on file " + id + " version 2 is invalid");
   }
 
   // --- helpers ------------------------------------------------------------------------------

@@ -60,22 +60,31 @@ final class JdbiAuditLog implements AuditLog {
   private void insert(AuditEvent e, String json, byte[] leafHash, byte[] chain) {
     PreparedStatement insert = head.statements().get(INSERT);
     try {
-      insert.setLong(1, e.seq());
-      insert.setLong(2, Columns.millis(e.time()));
-      insert.setString(3, e.action());
-      insert.setString(4, e.actor().user().orElse(null));
-      insert.setString(5, e.actor().username().orElse(null));
-      insert.setString(6, e.object().map(AuditEvent.AuditObject::type).orElse(null));
-      insert.setString(7, e.object().map(AuditEvent.AuditObject::id).orElse(null));
-      insert.setString(8, e.object().flatMap(AuditEvent.AuditObject::workspace).orElse(null));
-      insert.setString(9, e.outcome().code());
-      insert.setString(10, json);
+      bindEventColumns(insert, e, json);
       insert.setBytes(11, leafHash);
       insert.setBytes(12, chain);
       insert.executeUpdate();
     } catch (SQLException failure) {
       throw BatchStatements.failed(failure);
     }
+  }
+
+  /**
+   * Binds the first ten columns of an event row (seq to event_json), in the order of the trail's
+   * insert; shared with the benchmark's unhashed baseline so both write the same row.
+   */
+  static void bindEventColumns(PreparedStatement insert, AuditEvent e, String json)
+      throws SQLException {
+    insert.setLong(1, e.seq());
+    insert.setLong(2, Columns.millis(e.time()));
+    insert.setString(3, e.action());
+    insert.setString(4, e.actor().user().orElse(null));
+    insert.setString(5, e.actor().username().orElse(null));
+    insert.setString(6, e.object().map(AuditEvent.AuditObject::type).orElse(null));
+    insert.setString(7, e.object().map(AuditEvent.AuditObject::id).orElse(null));
+    insert.setString(8, e.object().flatMap(AuditEvent.AuditObject::workspace).orElse(null));
+    insert.setString(9, e.outcome().code());
+    insert.setString(10, json);
   }
 
   @Override

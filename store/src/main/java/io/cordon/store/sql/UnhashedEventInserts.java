@@ -61,16 +61,7 @@ public final class UnhashedEventInserts {
     // The same plain-JDBC statement, prepared once per batch, as the trail's own insert.
     PreparedStatement insert = ((JdbiTransaction) tx).statements().get(INSERT);
     try {
-      insert.setLong(1, e.seq());
-      insert.setLong(2, Columns.millis(e.time()));
-      insert.setString(3, e.action());
-      insert.setString(4, e.actor().user().orElse(null));
-      insert.setString(5, e.actor().username().orElse(null));
-      insert.setString(6, e.object().map(AuditEvent.AuditObject::type).orElse(null));
-      insert.setString(7, e.object().map(AuditEvent.AuditObject::id).orElse(null));
-      insert.setString(8, e.object().flatMap(AuditEvent.AuditObject::workspace).orElse(null));
-      insert.setString(9, e.outcome().code());
-      insert.setString(10, AuditEventCodec.toJson(e));
+      JdbiAuditLog.bindEventColumns(insert, e, AuditEventCodec.toJson(e));
       insert.executeUpdate();
     } catch (SQLException failure) {
       throw BatchStatements.failed(failure);
