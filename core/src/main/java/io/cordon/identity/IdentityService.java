@@ -219,6 +219,11 @@ public final class IdentityService {
               String refusal = user.isLockedAt(now) ? "account locked" : null;
               OptionalLong step =
                   refusal == null ? verifyCode(user, code, now) : OptionalLong.empty();
+              // Spend the code with a compare-and-set, so two nodes racing with one code (read
+              // committed on PostgreSQL) cannot both accept it.
+              if (step.isPresent() && !tx.users().advanceTotpStep(user.id(), step.getAsLong())) {
+                step = OptionalLong.empty();
+              }
               if (step.isEmpty()) {
                 if (refusal == null) {
                   LoginThrottle.Lockout lock = throttle.afterFailure(user.failedLogins());
