@@ -15,6 +15,7 @@ import java.util.Locale;
  * @param options what was measured
  * @param appendRuns durable appends per second with hashing, each run
  * @param baselineRuns the same inserts without hashing, each run
+ * @param unindexedRuns the same inserts without hashing into a table without search indexes
  * @param eventsPerCommit median over the runs of events per durable commit (group commit's batch)
  * @param trailSize events in the trail that was verified and proved
  * @param verifyPerSecond events per second of the full verification
@@ -25,6 +26,7 @@ public record AuditBenchReport(
     AuditBenchmark.Options options,
     List<Double> appendRuns,
     List<Double> baselineRuns,
+    List<Double> unindexedRuns,
     double eventsPerCommit,
     long trailSize,
     double verifyPerSecond,
@@ -35,6 +37,7 @@ public record AuditBenchReport(
   public AuditBenchReport {
     appendRuns = List.copyOf(appendRuns);
     baselineRuns = List.copyOf(baselineRuns);
+    unindexedRuns = List.copyOf(unindexedRuns);
     proofMillis = List.copyOf(proofMillis);
     if (appendRuns.isEmpty() || baselineRuns.isEmpty() || proofMillis.isEmpty()) {
       throw new IllegalArgumentException("a report needs at least one run and one proof");
@@ -92,6 +95,16 @@ public record AuditBenchReport(
         String.format(
             Locale.ROOT,
             row,
+            "  same, no hashing, no indexes",
+            count(BenchReport.median(unindexedRuns)),
+            "",
+            "",
+            "",
+            ""));
+    t.append(
+        String.format(
+            Locale.ROOT,
+            row,
             "verify events/s (chain+tree+sigs)",
             count(verifyPerSecond),
             "",
@@ -138,6 +151,8 @@ public record AuditBenchReport(
     root.put("eventsPerCommit", Math.round(eventsPerCommit * 10) / 10.0);
     runs(root.putArray("appendRuns"), appendRuns);
     runs(root.putArray("baselineRuns"), baselineRuns);
+    root.put("unindexedPerSecond", Math.round(BenchReport.median(unindexedRuns)));
+    runs(root.putArray("unindexedRuns"), unindexedRuns);
     root.put("trailSize", trailSize);
     root.put("verifyPerSecond", Math.round(verifyPerSecond));
     root.put("treeLoadPerSecond", Math.round(treeLoadPerSecond));

@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  *   <li><b>Appends</b>: many concurrent callers each append one event per transaction through the
  *       real group-committed path (leaf hash, chain hash, head), against the baseline of the same
  *       rows inserted the same way with no hashing and no head ({@link UnhashedEventInserts}),
- *       alternating, median of the runs.
+ *       alternating, median of the runs; and the same rows in a table without the search indexes,
+ *       to show what the indexes cost.
  *   <li><b>Verification</b>: the trail is grown to the proof size through the same append path
  *       (larger transactions, a signed checkpoint every million events), then {@link TrailVerifier}
  *       recomputes every leaf, the chain, the Merkle tree and every checkpoint's signature.
@@ -104,6 +105,7 @@ public final class AuditBenchmark {
     private final PrintWriter progress;
     private final SyntheticEvents events = new SyntheticEvents(20261123L);
     private final UnhashedEventInserts baseline;
+    private final UnhashedEventInserts unindexed;
     private final List<Double> meanBatches = new ArrayList<>();
     private double lastMeanBatch;
 
@@ -112,6 +114,7 @@ public final class AuditBenchmark {
       this.options = options;
       this.progress = progress;
       this.baseline = UnhashedEventInserts.create(store);
+      this.unindexed = UnhashedEventInserts.createUnindexed(store);
     }
 
     AuditBenchReport measure() throws Exception {
@@ -121,18 +124,21 @@ public final class AuditBenchmark {
       appendRate(warmUp, tx -> tx.audit().append(events.next()));
       List<Double> hashed = new ArrayList<>();
       List<Double> plain = new ArrayList<>();
+      List<Double> bare = new ArrayList<>();
       for (int run = 1; run <= options.runs(); run++) {
+        bare.add(appendRate(options.events(), tx -> unindexed.insert(tx, events.next())));
         plain.add(appendRate(options.events(), tx -> baseline.insert(tx, events.next())));
         hashed.add(appendRate(options.events(), tx -> tx.audit().append(events.next())));
         meanBatches.add(lastMeanBatch);
         say(
             String.format(
                 Locale.ROOT,
-                "run %d: %.0f appends/s (%.0f per commit), baseline %.0f/s",
+                "run %d: %.0f appends/s (%.0f per commit), baseline %.0f/s, without indexes %.0f/s",
                 run,
                 hashed.getLast(),
                 lastMeanBatch,
-                plain.getLast()));
+                plain.getLast(),
+                bare.getLast()));
       }
       Ed25519NoteSigner signer = Ed25519NoteSigner.generate("cordon/bench");
       grow(signer);
@@ -147,6 +153,7 @@ public final class AuditBenchmark {
           options,
           hashed,
           plain,
+          bare,
           BenchReport.median(meanBatches),
           size,
           verifyRate,

@@ -51,6 +51,7 @@ class AuditBenchmarkIT {
         List.of(
             "appendsPerSecond",
             "baselinePerSecond",
+            "unindexedPerSecond",
             "ratio",
             "eventsPerCommit",
             "verifyPerSecond",

@@ -18,51 +18,72 @@ import java.util.concurrent.atomic.AtomicLong;
  * one writer thread).
  */
 public final class UnhashedEventInserts {
-  private static final String TABLE = "bench_unhashed_events";
-
-  private static final String INSERT =
-      "INSERT INTO "
-          + TABLE
-          + " (seq, time_ms, action, actor_user, actor_username, object_type, object_id,"
-          + " workspace_id, outcome, event_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
+  private final String insert;
   private final AtomicLong lastSeq = new AtomicLong();
 
-  private UnhashedEventInserts() {}
+  private UnhashedEventInserts(String table) {
+    this.insert =
+        "INSERT INTO "
+            + table
+            + " (seq, time_ms, action, actor_user, actor_username, object_type, object_id,"
+            + " workspace_id, outcome, event_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  }
 
-  /** Creates the baseline table in the store's database (which must be a throwaway one). */
+  /**
+   * Creates the baseline table, {@code bench_unhashed_events}, in the store's database (which must
+   * be a throwaway one), with the trail's search indexes.
+   */
   public static UnhashedEventInserts create(JdbiMetadataStore store) {
+    String table = "bench_unhashed_events";
+    createTable(store, table);
     store.onWriteConnection(
         h -> {
-          h.execute(
-              "CREATE TABLE "
-                  + TABLE
-                  + " (seq BIGINT NOT NULL PRIMARY KEY, time_ms BIGINT NOT NULL, action TEXT NOT"
-                  + " NULL, actor_user TEXT, actor_username TEXT, object_type TEXT, object_id"
-                  + " TEXT, workspace_id TEXT, outcome TEXT NOT NULL, event_json TEXT NOT NULL)");
           // The trail's indexes (V1__initial.sql), so both sides maintain the same B-trees.
-          h.execute("CREATE INDEX ix_bench_user ON " + TABLE + " (actor_user, seq)");
-          h.execute("CREATE INDEX ix_bench_username ON " + TABLE + " (actor_username, seq)");
-          h.execute("CREATE INDEX ix_bench_action ON " + TABLE + " (action, seq)");
-          h.execute("CREATE INDEX ix_bench_object ON " + TABLE + " (object_type, object_id, seq)");
-          h.execute("CREATE INDEX ix_bench_workspace ON " + TABLE + " (workspace_id, seq)");
-          h.execute("CREATE INDEX ix_bench_time ON " + TABLE + " (time_ms)");
+          String t = table;
+          h.execute("CREATE INDEX ix_bench_user ON " + t + " (actor_user, seq)");
+          h.execute("CREATE INDEX ix_bench_username ON " + t + " (actor_username, seq)");
+          h.execute("CREATE INDEX ix_bench_action ON " + t + " (action, seq)");
+          h.execute("CREATE INDEX ix_bench_object ON " + t + " (object_type, object_id, seq)");
+          h.execute("CREATE INDEX ix_bench_workspace ON " + t + " (workspace_id, seq)");
+          h.execute("CREATE INDEX ix_bench_time ON " + t + " (time_ms)");
           // And those of V8__audit_search_indexes.sql.
-          h.execute("CREATE INDEX ix_bench_object_id ON " + TABLE + " (object_id, seq)");
-          h.execute("CREATE INDEX ix_bench_outcome ON " + TABLE + " (outcome, seq)");
+          h.execute("CREATE INDEX ix_bench_object_id ON " + t + " (object_id, seq)");
+          h.execute("CREATE INDEX ix_bench_outcome ON " + t + " (outcome, seq)");
           return null;
         });
-    return new UnhashedEventInserts();
+    return new UnhashedEventInserts(table);
+  }
+
+  /**
+   * The same rows in a table with no search index at all ({@code bench_unindexed_events}): what the
+   * database costs before the indexes, for the benchmark to show what they cost.
+   */
+  public static UnhashedEventInserts createUnindexed(JdbiMetadataStore store) {
+    String table = "bench_unindexed_events";
+    createTable(store, table);
+    return new UnhashedEventInserts(table);
+  }
+
+  private static void createTable(JdbiMetadataStore store, String table) {
+    store.onWriteConnection(
+        h ->
+            h.execute(
+                "CREATE TABLE "
+                    + table
+                    + " (seq BIGINT NOT NULL PRIMARY KEY, time_ms BIGINT NOT NULL, action TEXT"
+                    + " NOT NULL, actor_user TEXT, actor_username TEXT, object_type TEXT,"
+                    + " object_id TEXT, workspace_id TEXT, outcome TEXT NOT NULL, event_json TEXT"
+                    + " NOT NULL)"));
   }
 
   /** Inserts one event row in the transaction, numbered next; returns it with its number. */
   public AuditEvent insert(Transaction tx, AuditEvent event) {
     AuditEvent e = event.withSeq(lastSeq.incrementAndGet());
     // The same plain-JDBC statement, prepared once per batch, as the trail's own insert.
-    PreparedStatement insert = ((JdbiTransaction) tx).statements().get(INSERT);
+    PreparedStatement statement = ((JdbiTransaction) tx).statements().get(insert);
     try {
-      JdbiAuditLog.bindEventColumns(insert, e, AuditEventCodec.toJson(e));
-      insert.executeUpdate();
+      JdbiAuditLog.bindEventColumns(statement, e, AuditEventCodec.toJson(e));
+      statement.executeUpdate();
     } catch (SQLException failure) {
       throw BatchStatements.failed(failure);
     }
