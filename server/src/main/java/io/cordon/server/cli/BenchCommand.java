@@ -7,7 +7,10 @@ import io.cordon.server.bench.ContentBenchmark;
 import io.cordon.server.config.DataSize;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -191,14 +194,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** A count such as 200000, 500k or 10m (decimal thousands and millions). */
     private long count(String option, String text, long min, long max) {
-      java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("(?i)(\\d{1,10})([km]?)").matcher(text.strip());
+      Matcher m = Pattern.compile("(?i)(\\d{1,10})([km]?)").matcher(text.strip());
       if (!m.matches()) {
         throw new CommandLine.ParameterException(
             spec.commandLine(), option + ": not a count: " + text);
       }
       long unit =
-          switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+          switch (m.group(2).toLowerCase(Locale.ROOT)) {
             case "k" -> 1_000L;
             case "m" -> 1_000_000L;
             default -> 1L;
