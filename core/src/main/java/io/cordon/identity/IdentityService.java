@@ -110,7 +110,7 @@ public final class IdentityService {
     if (refusal != null) {
       if (!passwordOk && !user.isLockedAt(now)) {
         LoginThrottle.Lockout lock = throttle.afterFailure(user.failedLogins());
-        tx.users().update(user.withLoginFailures(lock.failures(), lock.lockedUntil()));
+        tx.users().setLoginFailures(user.id(), lock.failures(), lock.lockedUntil());
         if (lock.lockedUntil().isPresent()) {
           refusal = refusal + "; account locked until " + lock.lockedUntil().get();
         }
@@ -118,7 +118,7 @@ public final class IdentityService {
       tx.audit().append(failureEvent(ctx, claimed, refusal, Optional.of(user)));
       return Optional.empty();
     }
-    tx.users().update(user.withLoginFailures(0, Optional.empty()));
+    tx.users().setLoginFailures(user.id(), 0, Optional.empty());
     IssuedSecret issued = secrets.issue(SecretTokens.Kind.SESSION);
     String secret = issued.secret();
     SessionRecord session =
@@ -227,7 +227,7 @@ public final class IdentityService {
               if (step.isEmpty()) {
                 if (refusal == null) {
                   LoginThrottle.Lockout lock = throttle.afterFailure(user.failedLogins());
-                  tx.users().update(user.withLoginFailures(lock.failures(), lock.lockedUntil()));
+                  tx.users().setLoginFailures(user.id(), lock.failures(), lock.lockedUntil());
                   refusal =
                       "wrong or reused TOTP code"
                           + lock.lockedUntil().map(t -> "; account locked until " + t).orElse("");
@@ -244,9 +244,8 @@ public final class IdentityService {
                             Map.of()));
                 return false;
               }
-              tx.users()
-                  .update(
-                      user.withTotpStep(step.getAsLong()).withLoginFailures(0, Optional.empty()));
+              // The step itself was spent by advanceTotpStep above.
+              tx.users().setLoginFailures(user.id(), 0, Optional.empty());
               tx.sessions().update(s.completedFactor(AuthMethod.PASSWORD_TOTP));
               tx.audit()
                   .append(

@@ -102,15 +102,14 @@ public final class Reauthentication {
     } else {
       OptionalLong step = sealedTotp.verify(user, code, now);
       if (step.isPresent() && tx.users().advanceTotpStep(id, step.getAsLong())) {
-        tx.users()
-            .update(user.withTotpStep(step.getAsLong()).withLoginFailures(0, Optional.empty()));
+        tx.users().setLoginFailures(id, 0, Optional.empty());
         return null;
       }
       refusal = "wrong or reused TOTP code";
     }
     if (!user.isLockedAt(now)) {
       LoginThrottle.Lockout lock = throttle.afterFailure(user.failedLogins());
-      tx.users().update(user.withLoginFailures(lock.failures(), lock.lockedUntil()));
+      tx.users().setLoginFailures(user.id(), lock.failures(), lock.lockedUntil());
       refusal += lock.lockedUntil().map(t -> "; account locked until " + t).orElse("");
     }
     tx.audit().append(denied(ctx, now, auditAction, object, refusal));

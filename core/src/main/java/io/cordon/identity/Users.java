@@ -1,5 +1,6 @@
 package io.cordon.identity;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,15 @@ public interface Users {
    * @return whether this call advanced it
    */
   boolean advanceTotpStep(UserId id, long step);
+
+  /**
+   * Sets only the user's failed-login count and lockout, leaving every other column as stored: a
+   * login attempt must not write back a copy of the user it read earlier, which could undo a
+   * concurrent change (a TOTP step spent on another node, a role changed by an administrator).
+   *
+   * @throws io.cordon.context.CordonException.NotFound if there is no such user
+   */
+  void setLoginFailures(UserId id, int failures, Optional<Instant> lockedUntil);
 
   Optional<User> find(UserId id);
 

@@ -10,9 +10,11 @@ import io.cordon.identity.OrgId;
 import io.cordon.identity.Organisation;
 import io.cordon.identity.SessionRecord;
 import io.cordon.identity.User;
+import io.cordon.identity.UserId;
 import io.cordon.identity.UserStatus;
 import io.cordon.storage.Transaction;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +51,7 @@ abstract class IdentityChecks extends TransactionChecks {
     User full = Samples.user(org.id(), Samples.unique("full"));
     User bare =
         new User(
-            io.cordon.identity.UserId.random(),
+            UserId.random(),
             Samples.unique("bare"),
             "",
             org.id(),
@@ -107,6 +109,37 @@ abstract class IdentityChecks extends TransactionChecks {
     assertThatThrownBy(() -> write(tx -> tx.users().insert(twin)))
         .isInstanceOf(CordonException.Conflict.class)
         .hasMessageContaining("taken");
+  }
+
+  @Test
+  void users_setLoginFailures_changesOnlyTheCounters_keepingASpentTotpStep() {
+    Organisation org = Samples.organisation();
+    User user = Samples.user(org.id(), Samples.unique("carol"));
+    write(
+        tx -> {
+          tx.organisations().insert(org);
+          tx.users().insert(user);
+        });
+    Instant until = Samples.now().plus(Duration.ofMinutes(15));
+    long spent = user.totpLastStep() + 1000;
+
+    // Another node spends a code between this node's read of the user and its failure write.
+    assertThat(writeAndGet((Transaction tx) -> tx.users().advanceTotpStep(user.id(), spent)))
+        .isTrue();
+    write(tx -> tx.users().setLoginFailures(user.id(), 3, Optional.of(until)));
+
+    User stored = read((Transaction tx) -> tx.users().find(user.id())).orElseThrow();
+    assertThat(stored.totpLastStep()).isEqualTo(spent);
+    assertThat(stored.failedLogins()).isEqualTo(3);
+    assertThat(stored.lockedUntil()).contains(until);
+    assertThat(stored.withLoginFailures(3, Optional.of(until)))
+        .isEqualTo(user.withTotpStep(spent).withLoginFailures(3, Optional.of(until)));
+    write(tx -> tx.users().setLoginFailures(user.id(), 0, Optional.empty()));
+    assertThat(read((Transaction tx) -> tx.users().find(user.id())).orElseThrow().lockedUntil())
+        .isEmpty();
+    assertThatThrownBy(
+            () -> write(tx -> tx.users().setLoginFailures(UserId.random(), 1, Optional.empty())))
+        .isInstanceOf(CordonException.NotFound.class);
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.cordon.identity.User;
 import io.cordon.identity.UserId;
 import io.cordon.identity.UserStatus;
 import io.cordon.identity.Users;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -86,6 +87,21 @@ final class JdbiUsers implements Users {
     }
     if (rows == 0) {
       throw new CordonException.NotFound("no user " + user.id());
+    }
+  }
+
+  @Override
+  public void setLoginFailures(UserId id, int failures, Optional<Instant> lockedUntil) {
+    int rows =
+        handle
+            .createUpdate(
+                "UPDATE users SET failed_logins = :failed, locked_until_ms = :locked WHERE id = :id")
+            .bind("id", id.value())
+            .bind("failed", failures)
+            .bind("locked", Columns.millis(lockedUntil))
+            .execute();
+    if (rows == 0) {
+      throw new CordonException.NotFound("no user " + id);
     }
   }
 
