@@ -1,14 +1,15 @@
 package io.cordon.server.web;
 
+import static io.cordon.server.web.PathIds.fileId;
+import static io.cordon.server.web.PathIds.workspaceId;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cordon.audit.tree.ConsistencyProof;
 import io.cordon.audit.tree.InclusionProof;
 import io.cordon.content.Classification;
 import io.cordon.content.Download;
-import io.cordon.content.FileId;
 import io.cordon.content.FileVersion;
 import io.cordon.content.RetentionPeriod;
-import io.cordon.content.WorkspaceId;
 import io.cordon.content.WorkspaceRole;
 import io.cordon.context.CordonException;
 import io.cordon.context.RequestContext;
@@ -401,23 +402,6 @@ final class ApiRoutes {
   private static long requiredLong(Context http, String name) {
     return longParam(http, name)
         .orElseThrow(() -> new CordonException.InvalidInput("'" + name + "' is required"));
-  }
-
-  private static WorkspaceId workspaceId(Context http) {
-    String raw = http.pathParam("id");
-    try {
-      return new WorkspaceId(raw);
-    } catch (CordonException.InvalidInput e) {
-      throw new CordonException.NotFound("no such workspace");
-    }
-  }
-
-  private static FileId fileId(Context http) {
-    try {
-      return new FileId(http.pathParam("id"));
-    } catch (CordonException.InvalidInput e) {
-      throw new CordonException.NotFound("no such file");
-    }
   }
 
   private static OptionalInt intParam(Context http, String name) {

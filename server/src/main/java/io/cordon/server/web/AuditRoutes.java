@@ -1,5 +1,7 @@
 package io.cordon.server.web;
 
+import static io.cordon.server.web.PathIds.fileId;
+
 import io.cordon.audit.AuditEventCodec;
 import io.cordon.audit.AuditExport;
 import io.cordon.audit.AuditFilter;
@@ -8,7 +10,6 @@ import io.cordon.audit.AuditPage;
 import io.cordon.audit.AuditRecord;
 import io.cordon.audit.AuditSearch;
 import io.cordon.audit.ExportFormat;
-import io.cordon.content.FileId;
 import io.cordon.context.CordonException;
 import io.cordon.context.RequestContext;
 import io.javalin.http.Context;
@@ -163,13 +164,5 @@ final class AuditRoutes {
     }
     throw new CordonException.InvalidInput(
         "'limit' must be a whole number between 1 and " + AuditSearch.MAX_PAGE);
-  }
-
-  private static FileId fileId(Context http) {
-    try {
-      return new FileId(http.pathParam("id"));
-    } catch (CordonException.InvalidInput e) {
-      throw new CordonException.NotFound("no such file");
-    }
   }
 }

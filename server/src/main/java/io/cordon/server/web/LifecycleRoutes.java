@@ -1,5 +1,8 @@
 package io.cordon.server.web;
 
+import static io.cordon.server.web.PathIds.fileId;
+import static io.cordon.server.web.PathIds.workspaceId;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cordon.audit.AuditEventCodec;
 import io.cordon.content.Deletion;
@@ -105,7 +108,7 @@ final class LifecycleRoutes {
 
   private void holds(Context http, RequestContext rc) {
     Optional<WorkspaceId> ws =
-        Optional.ofNullable(http.queryParam("workspace")).map(LifecycleRoutes::workspaceOf);
+        Optional.ofNullable(http.queryParam("workspace")).map(PathIds::workspaceId);
     String released = http.queryParam("released");
     if (released != null && !released.equals("true") && !released.equals("false")) {
       throw new CordonException.InvalidInput("'released' must be true or false");
@@ -154,25 +157,5 @@ final class LifecycleRoutes {
     String length = http.header("Content-Length");
     String chunked = http.header("Transfer-Encoding");
     return (length != null && !length.strip().equals("0")) || chunked != null;
-  }
-
-  private static WorkspaceId workspaceId(Context http) {
-    return workspaceOf(http.pathParam("id"));
-  }
-
-  private static WorkspaceId workspaceOf(String raw) {
-    try {
-      return new WorkspaceId(raw);
-    } catch (CordonException.InvalidInput e) {
-      throw new CordonException.NotFound("no such workspace");
-    }
-  }
-
-  private static FileId fileId(Context http) {
-    try {
-      return new FileId(http.pathParam("id"));
-    } catch (CordonException.InvalidInput e) {
-      throw new CordonException.NotFound("no such file");
-    }
   }
 }

@@ -1,5 +1,7 @@
 package io.cordon.server.web;
 
+import static io.cordon.server.web.PathIds.fileId;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cordon.audit.AuditEventCodec;
 import io.cordon.audit.signature.FileSignatures;
@@ -9,7 +11,6 @@ import io.cordon.audit.signature.SignatureRecord;
 import io.cordon.audit.signature.SignatureRequest;
 import io.cordon.audit.signature.StampedRenditions;
 import io.cordon.audit.signature.VerifiedSignature;
-import io.cordon.content.FileId;
 import io.cordon.context.CordonException;
 import io.cordon.context.RequestContext;
 import io.javalin.http.Context;
@@ -149,13 +150,5 @@ final class SignatureRoutes {
       view.put("invalidReason", bad.reason());
     }
     return view;
-  }
-
-  private static FileId fileId(Context http) {
-    try {
-      return new FileId(http.pathParam("id"));
-    } catch (CordonException.InvalidInput e) {
-      throw new CordonException.NotFound("no such file");
-    }
   }
 }
