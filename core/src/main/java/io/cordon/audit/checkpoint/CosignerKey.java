@@ -3,10 +3,7 @@ package io.cordon.audit.checkpoint;
 import com.google.crypto.tink.subtle.Ed25519Verify;
 import io.cordon.context.CordonException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.OptionalLong;
@@ -155,22 +152,11 @@ public final class CosignerKey {
   }
 
   static int keyId(String name, byte[] publicKey) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      sha256.update(name.getBytes(StandardCharsets.UTF_8));
-      sha256.update((byte) '\n');
-      sha256.update(typedKey(publicKey));
-      return ByteBuffer.wrap(sha256.digest()).getInt();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return VerifierKey.hashPrefix(name, typedKey(publicKey));
   }
 
   private static byte[] typedKey(byte[] publicKey) {
-    byte[] typed = new byte[1 + publicKey.length];
-    typed[0] = COSIGNATURE_V1;
-    System.arraycopy(publicKey, 0, typed, 1, publicKey.length);
-    return typed;
+    return VerifierKey.typedKey(COSIGNATURE_V1, publicKey);
   }
 
   @Override

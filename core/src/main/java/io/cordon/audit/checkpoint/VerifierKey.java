@@ -118,7 +118,11 @@ public final class VerifierKey {
     return hashPrefix(name, typedKey(publicKey));
   }
 
-  private static int hashPrefix(String name, byte[] typedKey) {
+  /**
+   * The key ID of any signed-note key: the first four bytes of SHA-256(name ‖ 0x0A ‖ type byte ‖
+   * key), as c2sp.org/signed-note defines it for every signature type.
+   */
+  static int hashPrefix(String name, byte[] typedKey) {
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       sha256.update(name.getBytes(StandardCharsets.UTF_8));
@@ -131,8 +135,13 @@ public final class VerifierKey {
   }
 
   private static byte[] typedKey(byte[] publicKey) {
+    return typedKey(ED25519, publicKey);
+  }
+
+  /** The key as signed-note encodes it: its signature type byte, then the key. */
+  static byte[] typedKey(byte type, byte[] publicKey) {
     byte[] typed = new byte[1 + publicKey.length];
-    typed[0] = ED25519;
+    typed[0] = type;
     System.arraycopy(publicKey, 0, typed, 1, publicKey.length);
     return typed;
   }
