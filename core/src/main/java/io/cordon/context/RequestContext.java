@@ -1,15 +1,24 @@
 package io.cordon.context;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Everything a service needs to know about a request besides its arguments: who (subject, session,
- * authentication strength), how (channel, user agent, device) and from where (address, network
- * zone, country). Every application service method takes one as its first argument; channels build
- * it after authentication. Immutable and thread-safe.
+ * authentication strength and when the second factor was last proven), how (channel, user agent,
+ * device) and from where (address, network zone, location), plus the session's risk score. Every
+ * application service method takes one as its first argument; channels build it after
+ * authentication, and the policy engine decides on it. Immutable and thread-safe.
  *
  * @param subject the authenticated principal, or empty for an anonymous request (login)
  * @param sessionId the session or token id, never the secret itself
+ * @param clientIp the client address: the peer, or the address a trusted proxy forwarded
+ * @param zone the network zone of {@code clientIp} from the configured CIDR table
+ * @param geo where {@code clientIp} is, when a geolocation database is configured
+ * @param device the id of the recognised device, when the client presented a device credential
+ * @param deviceTrusted whether that device is registered to the subject and not revoked
+ * @param secondFactorAt when the session last proved a second factor (MFA age for policy)
+ * @param riskScore the session's risk, 0 (none known) to 1, fed by behaviour analytics
  */
 public record RequestContext(
     Optional<Subject> subject,
@@ -18,9 +27,12 @@ public record RequestContext(
     Channel channel,
     String clientIp,
     Optional<String> zone,
-    Optional<String> country,
+    Optional<GeoLocation> geo,
     Optional<String> device,
+    boolean deviceTrusted,
     Optional<String> userAgent,
+    Optional<Instant> secondFactorAt,
+    double riskScore,
     String requestId) {
 
   public RequestContext {
@@ -30,10 +42,14 @@ public record RequestContext(
     if (clientIp == null || clientIp.isBlank()) {
       throw new IllegalArgumentException("context needs a client address");
     }
+    if (!(riskScore >= 0 && riskScore <= 1)) {
+      throw new IllegalArgumentException("risk score must be within 0..1");
+    }
     zone = zone == null ? Optional.empty() : zone;
-    country = country == null ? Optional.empty() : country;
+    geo = geo == null ? Optional.empty() : geo;
     device = device == null ? Optional.empty() : device;
     userAgent = userAgent == null ? Optional.empty() : userAgent;
+    secondFactorAt = secondFactorAt == null ? Optional.empty() : secondFactorAt;
     requestId = requestId == null ? "" : requestId;
   }
 
@@ -49,7 +65,10 @@ public record RequestContext(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
+        false,
         userAgent,
+        Optional.empty(),
+        0,
         requestId);
   }
 
@@ -62,10 +81,108 @@ public record RequestContext(
         channel,
         clientIp,
         zone,
-        country,
+        geo,
         device,
+        deviceTrusted,
         userAgent,
+        secondFactorAt,
+        riskScore,
         requestId);
+  }
+
+  /** The same context, arriving through another channel. */
+  public RequestContext withChannel(Channel through) {
+    return new RequestContext(
+        subject,
+        sessionId,
+        auth,
+        through,
+        clientIp,
+        zone,
+        geo,
+        device,
+        deviceTrusted,
+        userAgent,
+        secondFactorAt,
+        riskScore,
+        requestId);
+  }
+
+  /** The same context, placed in a network zone and a location. */
+  public RequestContext withNetwork(Optional<String> inZone, Optional<GeoLocation> at) {
+    return new RequestContext(
+        subject,
+        sessionId,
+        auth,
+        channel,
+        clientIp,
+        inZone,
+        at,
+        device,
+        deviceTrusted,
+        userAgent,
+        secondFactorAt,
+        riskScore,
+        requestId);
+  }
+
+  /** The same context, from a recognised (or unrecognised) device. */
+  public RequestContext withDevice(Optional<String> id, boolean trusted) {
+    return new RequestContext(
+        subject,
+        sessionId,
+        auth,
+        channel,
+        clientIp,
+        zone,
+        geo,
+        id,
+        trusted,
+        userAgent,
+        secondFactorAt,
+        riskScore,
+        requestId);
+  }
+
+  /** The same context, with the time its session last proved a second factor. */
+  public RequestContext withSecondFactorAt(Optional<Instant> at) {
+    return new RequestContext(
+        subject,
+        sessionId,
+        auth,
+        channel,
+        clientIp,
+        zone,
+        geo,
+        device,
+        deviceTrusted,
+        userAgent,
+        at,
+        riskScore,
+        requestId);
+  }
+
+  /** The same context, with the session's current risk score. */
+  public RequestContext withRiskScore(double score) {
+    return new RequestContext(
+        subject,
+        sessionId,
+        auth,
+        channel,
+        clientIp,
+        zone,
+        geo,
+        device,
+        deviceTrusted,
+        userAgent,
+        secondFactorAt,
+        score,
+        requestId);
+  }
+
+  /** The country of the client address, when known. */
+  public Optional<String> country() {
+    return geo.flatMap(GeoLocation::country);
   }
 
   /** The subject, or {@link CordonException.Unauthenticated} if the request is anonymous. */

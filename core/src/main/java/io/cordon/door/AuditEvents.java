@@ -61,11 +61,7 @@ public final class AuditEvents {
         ctx.channel().code(),
         Optional.of(ctx.clientIp()),
         ctx.zone(),
-        ctx.country()
-            .map(
-                c ->
-                    new AuditEvent.Geo(
-                        Optional.of(c), Optional.empty(), Optional.empty(), Optional.empty())),
+        ctx.geo().map(g -> new AuditEvent.Geo(g.country(), g.city(), g.lat(), g.lon())),
         ctx.device(),
         ctx.userAgent());
   }

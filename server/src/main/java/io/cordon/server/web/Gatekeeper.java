@@ -65,18 +65,7 @@ final class Gatekeeper {
       if (!SAFE.contains(http.method()) && !csrfMatches(http, secret)) {
         throw new CordonException.Denied("missing or wrong " + CSRF_HEADER + " header");
       }
-      base =
-          new RequestContext(
-              anon.subject(),
-              anon.sessionId(),
-              anon.auth(),
-              Channel.WEB,
-              anon.clientIp(),
-              anon.zone(),
-              anon.country(),
-              anon.device(),
-              anon.userAgent(),
-              anon.requestId());
+      base = anon.withChannel(Channel.WEB);
     }
     if (who.mfaPending() && access != Access.PARTIAL_SESSION) {
       throw new CordonException.Unauthenticated("complete the second factor first");
