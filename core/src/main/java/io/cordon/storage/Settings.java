@@ -15,4 +15,12 @@ public interface Settings {
    * @return whether this call stored it
    */
   boolean putIfAbsent(String key, String value);
+
+  /**
+   * Replaces the value of {@code key} only if it is still {@code expected} (compare-and-set),
+   * atomically even against another node's concurrent transaction.
+   *
+   * @return whether this call replaced it
+   */
+  boolean replace(String key, String expected, String value);
 }

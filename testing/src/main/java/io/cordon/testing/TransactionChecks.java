@@ -99,6 +99,24 @@ abstract class TransactionChecks extends StoreChecks {
   }
 
   @Test
+  void settings_replace_onlyWhenStillTheExpectedValue() {
+    String key = Samples.unique("cas");
+    write(tx -> tx.settings().put(key, "first"));
+
+    assertThat(writeAndGet((Transaction tx) -> tx.settings().replace(key, "stale", "x"))).isFalse();
+    assertThat(writeAndGet((Transaction tx) -> tx.settings().replace(key, "first", "second")))
+        .isTrue();
+    assertThat(writeAndGet((Transaction tx) -> tx.settings().replace(key, "first", "third")))
+        .isFalse();
+    assertThat(
+            writeAndGet(
+                (Transaction tx) -> tx.settings().replace(Samples.unique("absent"), "a", "b")))
+        .isFalse();
+
+    assertThat(read((Transaction tx) -> tx.settings().get(key))).contains("second");
+  }
+
+  @Test
   void kind_always_namesTheDatabase() {
     assertThat(store().kind()).isIn("sqlite", "postgresql");
   }

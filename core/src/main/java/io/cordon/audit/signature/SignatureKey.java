@@ -90,19 +90,20 @@ public final class SignatureKey {
    * @param current the version stored under the record's file id and version number, if any
    */
   public SignatureCheck check(SignatureRecord record, Optional<FileVersion> current) {
-    if (current.isEmpty()) {
-      return new SignatureCheck.Invalid("the signed file version does not exist");
-    }
-    FileVersion v = current.get();
-    if (!v.file().equals(record.file()) || !v.versionId().equals(record.versionId())) {
-      return new SignatureCheck.Invalid(
-          "the record names a different version than it was made for");
-    }
-    if (!MessageDigest.isEqual(bytes(v.sha256()), bytes(record.sha256()))) {
-      return new SignatureCheck.Invalid("the version's content hash is not the signed hash");
-    }
     if (!record.keyId().equals(id)) {
-      return new SignatureCheck.Invalid("sealed by an unknown key " + record.keyId());
+      return checkContent(record, current)
+          .orElseGet(
+              () -> new SignatureCheck.Invalid("sealed by an unknown key " + record.keyId()));
+    }
+    return check(record, current, verifier);
+  }
+
+  /** As {@link #check(SignatureRecord, Optional)}, with the public key the record names. */
+  static SignatureCheck check(
+      SignatureRecord record, Optional<FileVersion> current, Ed25519Verify verifier) {
+    Optional<SignatureCheck> content = checkContent(record, current);
+    if (content.isPresent()) {
+      return content.get();
     }
     try {
       verifier.verify(record.seal(), SignedBytes.of(record));
@@ -112,11 +113,29 @@ public final class SignatureKey {
     }
   }
 
+  /** Why the record does not match the version stored now, if it does not. */
+  private static Optional<SignatureCheck> checkContent(
+      SignatureRecord record, Optional<FileVersion> current) {
+    if (current.isEmpty()) {
+      return Optional.of(new SignatureCheck.Invalid("the signed file version does not exist"));
+    }
+    FileVersion v = current.get();
+    if (!v.file().equals(record.file()) || !v.versionId().equals(record.versionId())) {
+      return Optional.of(
+          new SignatureCheck.Invalid("the record names a different version than it was made for"));
+    }
+    if (!MessageDigest.isEqual(bytes(v.sha256()), bytes(record.sha256()))) {
+      return Optional.of(
+          new SignatureCheck.Invalid("the version's content hash is not the signed hash"));
+    }
+    return Optional.empty();
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
-  private static String keyId(byte[] publicKey) {
+  static String keyId(byte[] publicKey) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(publicKey);
       return HexFormat.of().formatHex(hash, 0, 8);

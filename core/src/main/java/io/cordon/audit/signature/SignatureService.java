@@ -193,7 +193,7 @@ public final class SignatureService {
 
   /** The file's versions and every signature and receipt on them, each verified now. */
   public FileSignatures list(RequestContext ctx, FileId id) {
-    SignatureKey key = keys.key();
+    SignatureKeyRing key = keys.ring();
     return door.perform(
         ctx,
         Guarded.of(
@@ -219,7 +219,7 @@ public final class SignatureService {
    * each record that fails.
    */
   public SignatureAudit verifyAll(RequestContext ctx) {
-    SignatureKey key = keys.key();
+    SignatureKeyRing key = keys.ring();
     return door.perform(
         ctx,
         Guarded.of("signature.verify", Action.AUDIT, Resource.system("audit")),
@@ -244,7 +244,38 @@ public final class SignatureService {
         });
   }
 
-  private static VerifiedSignature verify(Transaction tx, SignatureKey key, SignatureRecord r) {
+  /**
+   * The public keys that seal e-signature records, current and retired, so that anyone can verify a
+   * record outside Cordon; readable by everyone, like the checkpoint key.
+   */
+  public List<PublishedKey> publishedKeys(RequestContext ctx) {
+    List<PublishedKey> published = keys.ring().published();
+    return door.perform(
+        ctx,
+        Guarded.of("signature.keys", Action.VIEW, Resource.system(Resource.AUDIT_PROOFS)),
+        (tx, resource) ->
+            new Performed<>(published, Optional.empty(), Map.of("count", published.size())));
+  }
+
+  /**
+   * Rotates the key that seals e-signature records (administrators): new records are sealed with a
+   * new key; records sealed before stay verifiable with the retired key's public half. Audited as
+   * {@code key.rotate} in the same transaction.
+   */
+  public SignatureKeyStore.Rotation rotateKey(RequestContext ctx) {
+    return door.perform(
+        ctx,
+        Guarded.of("key.rotate", Action.ADMINISTER, Resource.system("keys")),
+        (tx, resource) -> {
+          SignatureKeyStore.Rotation r = keys.rotate(tx, door.clock().instant());
+          return new Performed<>(
+              r,
+              Optional.empty(),
+              Map.of("purpose", "e-signature", "retired", r.retired(), "current", r.current()));
+        });
+  }
+
+  private static VerifiedSignature verify(Transaction tx, SignatureKeyRing key, SignatureRecord r) {
     return new VerifiedSignature(r, key.check(r, tx.files().version(r.file(), r.version())));
   }
 

@@ -1,5 +1,6 @@
 package io.cordon.server.cli;
 
+import io.cordon.audit.signature.SignatureKeyStore;
 import io.cordon.content.Workspace;
 import io.cordon.content.WorkspaceId;
 import io.cordon.context.RequestContext;
@@ -7,6 +8,7 @@ import io.cordon.crypto.KeyService;
 import io.cordon.server.Node;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,12 +28,20 @@ public final class KeysCommand {
       mixinStandardHelpOptions = true,
       description =
           "Rotate workspace key-encryption keys: a new primary key, every data key"
-              + " re-wrapped; no content is re-encrypted. All workspaces unless --workspace.")
+              + " re-wrapped; no content is re-encrypted. All workspaces unless --workspace."
+              + " With --e-signature, rotate the key that seals e-signature records instead.")
   static final class Rotate implements Callable<Integer> {
     @Mixin NodeOptions node;
 
     @Option(names = "--workspace", paramLabel = "ID", description = "Only this workspace.")
     String workspace;
+
+    @Option(
+        names = "--e-signature",
+        description =
+            "Rotate the e-signature sealing key: new records get a new key; earlier records stay"
+                + " verifiable with the retired key's public half.")
+    boolean eSignature;
 
     @Spec CommandSpec spec;
 
@@ -39,6 +49,19 @@ public final class KeysCommand {
     public Integer call() {
       try (Node n = node.open()) {
         RequestContext ctx = n.installation().operatorContext();
+        if (eSignature) {
+          if (workspace != null) {
+            throw new CommandLine.ParameterException(
+                spec.commandLine(), "--e-signature and --workspace exclude each other");
+          }
+          SignatureKeyStore.Rotation r = n.signatures().rotateKey(ctx);
+          spec.commandLine()
+              .getOut()
+              .printf(
+                  "e-signature key %s retired; new records are sealed by %s%n",
+                  r.retired(), r.current());
+          return ExitCodes.OK;
+        }
         List<WorkspaceId> targets =
             workspace != null
                 ? List.of(new WorkspaceId(workspace))

@@ -43,7 +43,25 @@ final class SignatureRoutes {
             HandlerType.POST, V1 + "/files/{id}/signatures", Access.AUTHENTICATED, this::sign),
         new Route(HandlerType.GET, V1 + "/files/{id}/signatures", Access.AUTHENTICATED, this::list),
         new Route(
-            HandlerType.POST, V1 + "/files/{id}/receipts", Access.AUTHENTICATED, this::receipt));
+            HandlerType.POST, V1 + "/files/{id}/receipts", Access.AUTHENTICATED, this::receipt),
+        new Route(HandlerType.GET, V1 + "/signatures/keys", Access.AUTHENTICATED, this::keys));
+  }
+
+  private void keys(Context http, RequestContext rc) {
+    List<Map<String, Object>> keys =
+        services.signatures().publishedKeys(rc).stream()
+            .map(
+                k -> {
+                  Map<String, Object> view = new java.util.LinkedHashMap<>();
+                  view.put("id", k.id());
+                  view.put("algorithm", "Ed25519");
+                  view.put("publicKey", Base64.getEncoder().encodeToString(k.publicKey()));
+                  view.put("status", k.isCurrent() ? "current" : "retired");
+                  k.retiredAt().ifPresent(t -> view.put("retiredAt", t));
+                  return view;
+                })
+            .toList();
+    http.json(Map.of("keys", keys));
   }
 
   private void sign(Context http, RequestContext rc) {
@@ -132,6 +150,7 @@ final class SignatureRoutes {
             "kind", r.kind().code(),
             "file", r.file().value(),
             "version", r.version(),
+            "versionId", r.versionId(),
             "sha256", r.sha256(),
             "signer", r.signer().value(),
             "meaning", r.meaning().code(),

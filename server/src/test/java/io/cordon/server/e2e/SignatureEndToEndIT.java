@@ -3,6 +3,7 @@ package io.cordon.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cordon.identity.Totp;
 import io.cordon.identity.TotpSecret;
@@ -11,14 +12,21 @@ import io.cordon.server.e2e.ApiClient.Answer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -383,6 +391,123 @@ class SignatureEndToEndIT {
     assertThat(verify.out())
         .contains("audit trail intact")
         .contains("e-signature " + sig + " on file " + id + " version 2 is invalid");
+  }
+
+  @Test
+  void rotate_eSignatureKey_newRecordsUseNewKeyOldOnesStillVerifyWithPublishedKeys()
+      throws Exception {
+    Signer qa = signer("contributor", true, null);
+    String id = admin.upload(ws, "rotated.txt", "batch 7".getBytes()).body().path("id").asText();
+    JsonNode before = qa.client().post(sigPath(id), sign(1, "reviewed", qa.nextCode())).body();
+
+    CliRun rotate =
+        CliRun.of("keys", "rotate", "--e-signature", "--data", cordon.dataDir.toString());
+    assertThat(rotate.exit()).as(rotate.toString()).isZero();
+    assertThat(rotate.out()).contains("e-signature key " + before.path("keyId").asText());
+
+    Signer approver = signer("contributor", true, null);
+    JsonNode after =
+        approver.client().post(sigPath(id), sign(1, "approved", approver.nextCode())).body();
+    assertThat(after.path("keyId").asText())
+        .as(after.toString())
+        .isNotEqualTo(before.path("keyId").asText());
+
+    JsonNode keys = qa.client().get("/api/v1/signatures/keys").body().path("keys");
+    assertThat(keys.get(0).path("status").asText()).isEqualTo("current");
+    assertThat(keys.get(0).path("id").asText()).isEqualTo(after.path("keyId").asText());
+    JsonNode listed = admin.get(sigPath(id)).body().path("signatures");
+    assertThat(listed.findValues("valid")).hasSize(2).allMatch(JsonNode::asBoolean);
+    for (JsonNode record : List.of(before, after)) {
+      assertThat(independentlyVerified(record, keys)).as(record.toString()).isTrue();
+    }
+    ArrayNode currentOnly = keys.deepCopy();
+    currentOnly.remove(1);
+    assertThat(independentlyVerified(before, currentOnly))
+        .as("the retired key is needed for the earlier record")
+        .isFalse();
+    CliRun verify = CliRun.of("audit", "verify", "--data", cordon.dataDir.toString());
+    assertThat(verify.out()).doesNotContain("rotated.txt").doesNotContain(id);
+    assertThat(eventsOf("key.rotate"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.path("details").path("purpose").asText()).isEqualTo("e-signature");
+              assertThat(e.path("details").path("retired").asText())
+                  .isEqualTo(before.path("keyId").asText());
+            });
+  }
+
+  /**
+   * Checks a record's seal as a partner would, outside Cordon: rebuilds the canonical text from the
+   * record's published fields (the layout documented for e-signatures) and verifies it with the
+   * JDK's own Ed25519 against the published key the record names.
+   */
+  private static boolean independentlyVerified(JsonNode r, JsonNode keys) throws Exception {
+    String text =
+        "cordon-e-signature/v1\n"
+            + "id: "
+            + r.path("id").asText()
+            + "\n"
+            + "kind: "
+            + r.path("kind").asText()
+            + "\n"
+            + "file: "
+            + r.path("file").asText()
+            + "\n"
+            + "version: "
+            + r.path("version").asText()
+            + "\n"
+            + "version-id: "
+            + r.path("versionId").asText()
+            + "\n"
+            + "sha256: "
+            + r.path("sha256").asText()
+            + "\n"
+            + "signer: "
+            + r.path("signer").asText()
+            + "\n"
+            + "printed-name: "
+            + r.path("manifest").path("printedName").asText()
+            + "\n"
+            + "meaning: "
+            + r.path("meaning").asText()
+            + "\n"
+            + "signed-at: "
+            + r.path("manifest").path("signedAt").asText()
+            + "\n"
+            + "time-zone: "
+            + r.path("manifest").path("timeZone").asText()
+            + "\n"
+            + "audit-seq: "
+            + r.path("auditSeq").asText()
+            + "\n"
+            + "key-id: "
+            + r.path("keyId").asText()
+            + "\n";
+    for (JsonNode k : keys) {
+      if (!k.path("id").asText().equals(r.path("keyId").asText())) {
+        continue;
+      }
+      byte[] raw = Base64.getDecoder().decode(k.path("publicKey").asText());
+      byte[] spki = HexFormat.of().parseHex("302a300506032b6570032100");
+      PublicKey pub =
+          KeyFactory.getInstance("Ed25519")
+              .generatePublic(new X509EncodedKeySpec(concat(spki, raw)));
+      Signature ed = Signature.getInstance("Ed25519");
+      ed.initVerify(pub);
+      ed.update(text.getBytes(StandardCharsets.UTF_8));
+      return ed.verify(Base64.getDecoder().decode(r.path("seal").asText()));
+    }
+    return false;
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  private List<JsonNode> eventsOf(String action) throws Exception {
+    return events().stream().filter(e -> e.path("action").asText().equals(action)).toList();
   }
 
   // --- helpers ------------------------------------------------------------------------------

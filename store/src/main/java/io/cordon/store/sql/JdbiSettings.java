@@ -44,4 +44,16 @@ final class JdbiSettings implements Settings {
             .execute()
         == 1;
   }
+
+  @Override
+  public boolean replace(String key, String expected, String value) {
+    return handle
+            .createUpdate(
+                "UPDATE settings SET value = :value WHERE name = :name AND value = :expected")
+            .bind("name", key)
+            .bind("expected", expected)
+            .bind("value", value)
+            .execute()
+        == 1;
+  }
 }
