@@ -193,11 +193,24 @@ public final class SignatureService {
 
   /** The file's versions and every signature and receipt on them, each verified now. */
   public FileSignatures list(RequestContext ctx, FileId id) {
+    return read(ctx, id, "signature.list");
+  }
+
+  /**
+   * A file's metadata read ({@code file.metadata}, one audit event): its workspace, versions, and
+   * every signature and receipt on them, each verified now (21 CFR 11.50(b): the manifest is shown
+   * with the record).
+   */
+  public FileSignatures describe(RequestContext ctx, FileId id) {
+    return read(ctx, id, "file.metadata");
+  }
+
+  private FileSignatures read(RequestContext ctx, FileId id, String auditAction) {
     SignatureKeyRing key = keys.ring();
     return door.perform(
         ctx,
         Guarded.of(
-            "signature.list",
+            auditAction,
             Action.VIEW,
             tx -> fileResource(tx, id),
             AuditObject.of("file", id.value(), null)),
@@ -208,9 +221,9 @@ public final class SignatureService {
           List<VerifiedSignature> checked =
               tx.signatures().forFile(id).stream().map(r -> verify(tx, key, r)).toList();
           return Performed.of(
-              new FileSignatures(file, versions, checked),
+              new FileSignatures(ws, file, versions, checked),
               fileObject(ws, file, versions.getLast()),
-              Map.of("count", checked.size()));
+              Map.of("signatures", checked.size()));
         });
   }
 

@@ -4,6 +4,7 @@ import static io.cordon.server.web.PathIds.fileId;
 import static io.cordon.server.web.PathIds.workspaceId;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cordon.audit.signature.FileSignatures;
 import io.cordon.audit.tree.ConsistencyProof;
 import io.cordon.audit.tree.InclusionProof;
 import io.cordon.content.Classification;
@@ -332,8 +333,10 @@ final class ApiRoutes {
   }
 
   private void file(Context http, RequestContext rc) {
-    Map<String, Object> details = Views.details(services.content().details(rc, fileId(http)));
-    SignatureRoutes.addTo(details, services.signatures().list(rc, fileId(http)));
+    // One read, one audit event: the metadata with every version's signatures.
+    FileSignatures described = services.signatures().describe(rc, fileId(http));
+    Map<String, Object> details = Views.details(described.details());
+    SignatureRoutes.addTo(details, described);
     http.json(details);
   }
 

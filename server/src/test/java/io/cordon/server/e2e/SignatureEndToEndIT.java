@@ -436,6 +436,25 @@ class SignatureEndToEndIT {
             });
   }
 
+  @Test
+  void fileMetadata_withSignatures_oneReadOneAuditEvent() throws Exception {
+    String id = admin.upload(ws, "read-once.txt", "x".getBytes()).body().path("id").asText();
+
+    Answer read = admin.get("/api/v1/files/" + id);
+
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.body().path("versions").get(0).has("signatures")).isTrue();
+    List<JsonNode> reads =
+        events().stream()
+            .filter(e -> e.path("object").path("id").asText().equals(id))
+            .filter(e -> !e.path("action").asText().equals("file.upload"))
+            .toList();
+    assertThat(reads).hasSize(1);
+    JsonNode event = reads.getFirst();
+    assertThat(event.path("action").asText()).isEqualTo("file.metadata");
+    assertThat(event.path("details").path("signatures").asInt()).isZero();
+  }
+
   /**
    * Checks a record's seal as a partner would, outside Cordon: rebuilds the canonical text from the
    * record's published fields (the layout documented for e-signatures) and verifies it with the
