@@ -42,7 +42,8 @@ public final class BlobSweeper {
     blobs.forEachPublishedBefore(cutoff, candidates::add);
     int orphans = 0;
     for (String key : candidates) {
-      boolean referenced = store.read(tx -> tx.files().isBlobReferenced(key));
+      boolean referenced =
+          store.read(tx -> tx.files().isBlobReferenced(key) || tx.uploads().isBlobReferenced(key));
       if (!referenced) {
         blobs.delete(key);
         orphans++;

@@ -70,6 +70,20 @@ public final class ContentService {
   /** Uploads a new file, or a new version of the file with this name in the workspace. */
   public FileVersion upload(
       RequestContext ctx, WorkspaceId workspaceId, String rawName, InputStream body) {
+    return upload(ctx, workspaceId, rawName, body, Optional.empty());
+  }
+
+  /**
+   * As {@link #upload(RequestContext, WorkspaceId, String, InputStream)}; when {@code
+   * expectedSha256} (hex) is given, a body with another SHA-256 is refused with {@link
+   * CordonException.ChecksumMismatch} before anything is committed.
+   */
+  public FileVersion upload(
+      RequestContext ctx,
+      WorkspaceId workspaceId,
+      String rawName,
+      InputStream body,
+      Optional<String> expectedSha256) {
     String name = FileNames.check(rawName, "file");
     Subject who = ctx.requireSubject();
     AuditObject refused = AuditObject.of("file", "-", name);
@@ -113,6 +127,14 @@ public final class ContentService {
               blob.stream(),
               dek.streamingAead(),
               DataKeys.contentAssociatedData(target.file().id(), versionId));
+      if (expectedSha256.isPresent() && !expectedSha256.get().equals(streamed.sha256())) {
+        throw new CordonException.ChecksumMismatch(
+            "the content's SHA-256 is "
+                + streamed.sha256()
+                + ", not the announced "
+                + expectedSha256.get()
+                + "; nothing was kept");
+      }
       blobKey = blob.publish();
     } catch (IOException | GeneralSecurityException | CordonException e) {
       // The temporary blob is gone already (closing the upload aborted it); say why it failed.
@@ -370,7 +392,7 @@ public final class ContentService {
   }
 
   /** The workspace's live KEK record; a shredded workspace's content is gone for good. */
-  private static KeysetRecord kekRecord(Transaction tx, Workspace ws) {
+  static KeysetRecord kekRecord(Transaction tx, Workspace ws) {
     KeysetRecord kek =
         tx.keysets()
             .find(ws.kek())

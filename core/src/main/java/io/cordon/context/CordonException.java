@@ -99,6 +99,23 @@ public class CordonException extends RuntimeException {
   }
 
   /** The request body is larger than the configured limit. */
+  /** The request depends on something the server does not offer (e.g. a protocol version). */
+  public static final class PreconditionFailed extends CordonException {
+    public PreconditionFailed(String message) {
+      super("precondition-failed", message, null);
+    }
+  }
+
+  /**
+   * The bytes received do not have the checksum the client announced for them (a tus chunk's {@code
+   * Upload-Checksum}, or a file's announced SHA-256); nothing of them was kept.
+   */
+  public static final class ChecksumMismatch extends CordonException {
+    public ChecksumMismatch(String message) {
+      super("checksum-mismatch", message, null);
+    }
+  }
+
   public static final class TooLarge extends CordonException {
     public TooLarge(String message) {
       super("too-large", message, null);

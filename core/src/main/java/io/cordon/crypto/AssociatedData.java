@@ -12,6 +12,8 @@ final class AssociatedData {
   static final String KEYSET = "cordon/keyset/v1";
   static final String DATA_KEY = "cordon/data-key/v1";
   static final String CONTENT = "cordon/content/v1";
+  static final String UPLOAD_KEY = "cordon/upload-key/v1";
+  static final String UPLOAD_PART = "cordon/upload-part/v1";
 
   private AssociatedData() {}
 

@@ -29,18 +29,44 @@ public final class DataKeys {
 
   /** A new data key for one version of {@code file}, wrapped by {@code kek}. */
   public static DataKey newDataKey(Aead kek, FileId file, String versionId) {
-    try {
-      KeysetHandle handle =
-          KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB);
-      return new DataKey(primitive(handle), wrap(handle, kek, file, versionId));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Tink could not generate a streaming data key", e);
-    }
+    return newKey(kek, wrappingAssociatedData(file, versionId));
   }
 
   /** Unwraps a stored data key; the result's decrypting streams fail as described above. */
   public static StreamingAead openDataKey(Aead kek, FileId file, String versionId, byte[] wrapped) {
-    return primitive(unwrap(kek, file, versionId, wrapped));
+    return primitive(unwrap(kek, wrappingAssociatedData(file, versionId), wrapped));
+  }
+
+  /**
+   * A new data key for the parts of one resumable upload (the bytes received so far, kept encrypted
+   * until the upload completes), wrapped by {@code kek} and bound to the upload's id.
+   */
+  public static DataKey newUploadKey(Aead kek, String uploadId) {
+    return newKey(kek, AssociatedData.of(AssociatedData.UPLOAD_KEY, checkId(uploadId)));
+  }
+
+  /** Unwraps the data key of a resumable upload. */
+  public static StreamingAead openUploadKey(Aead kek, String uploadId, byte[] wrapped) {
+    return primitive(
+        unwrap(kek, AssociatedData.of(AssociatedData.UPLOAD_KEY, checkId(uploadId)), wrapped));
+  }
+
+  /** The associated data of part {@code part} of a resumable upload: parts cannot be reordered. */
+  public static byte[] uploadPartAssociatedData(String uploadId, int part) {
+    return AssociatedData.of(AssociatedData.UPLOAD_PART, checkId(uploadId), Integer.toString(part));
+  }
+
+  private static DataKey newKey(Aead kek, byte[] wrappingAssociatedData) {
+    try {
+      KeysetHandle handle =
+          KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB);
+      return new DataKey(
+          primitive(handle),
+          TinkProtoKeysetFormat.serializeEncryptedKeyset(
+              handle, kek, wrappingAssociatedData, TINK));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Tink could not generate a streaming data key", e);
+    }
   }
 
   /**
@@ -48,7 +74,7 @@ public final class DataKeys {
    * content and the data key itself are unchanged.
    */
   public static byte[] rewrapDataKey(Aead kek, FileId file, String versionId, byte[] wrapped) {
-    KeysetHandle handle = unwrap(kek, file, versionId, wrapped);
+    KeysetHandle handle = unwrap(kek, wrappingAssociatedData(file, versionId), wrapped);
     try {
       return wrap(handle, kek, file, versionId);
     } catch (GeneralSecurityException e) {
@@ -61,13 +87,12 @@ public final class DataKeys {
     return AssociatedData.of(AssociatedData.CONTENT, file.value(), checkVersion(versionId));
   }
 
-  private static KeysetHandle unwrap(Aead kek, FileId file, String versionId, byte[] wrapped) {
+  private static KeysetHandle unwrap(Aead kek, byte[] wrappingAssociatedData, byte[] wrapped) {
     if (wrapped == null) {
       throw DecryptionFailure.violation();
     }
     try {
-      return TinkProtoKeysetFormat.parseEncryptedKeyset(
-          wrapped, kek, wrappingAssociatedData(file, versionId), TINK);
+      return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, kek, wrappingAssociatedData, TINK);
     } catch (CordonException e) {
       throw e; // from the KEK: an unavailable vault is not tampering
     } catch (GeneralSecurityException | RuntimeException e) {
@@ -91,6 +116,13 @@ public final class DataKeys {
 
   private static byte[] wrappingAssociatedData(FileId file, String versionId) {
     return AssociatedData.of(AssociatedData.DATA_KEY, file.value(), checkVersion(versionId));
+  }
+
+  private static String checkId(String uploadId) {
+    if (uploadId == null || uploadId.isEmpty() || uploadId.length() > 64) {
+      throw new CordonException.InvalidInput("malformed upload id");
+    }
+    return uploadId;
   }
 
   private static String checkVersion(String versionId) {

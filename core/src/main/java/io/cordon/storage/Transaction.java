@@ -10,6 +10,7 @@ import io.cordon.audit.witness.WitnessedLogs;
 import io.cordon.content.Files;
 import io.cordon.content.LegalHolds;
 import io.cordon.content.RecordLifecycle;
+import io.cordon.content.ResumableUploads;
 import io.cordon.content.Workspaces;
 import io.cordon.crypto.Keysets;
 import io.cordon.identity.ApiTokens;
@@ -61,4 +62,7 @@ public interface Transaction {
 
   /** Which file versions each user was actually delivered (for receipts). */
   Deliveries deliveries();
+
+  /** Resumable uploads in progress and their stored parts (tus). */
+  ResumableUploads uploads();
 }

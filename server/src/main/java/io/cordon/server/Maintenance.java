@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Periodic housekeeping of a serving node: removes blobs that interrupted uploads left behind
- * (after a grace period that protects uploads still in flight) and expired sessions. Each tick
- * catches and logs its own failure, so one bad tick never stops the next.
+ * (after a grace period that protects uploads still in flight), resumable uploads past their
+ * lifetime, and expired sessions. Each tick catches and logs its own failure, so one bad tick never
+ * stops the next.
  */
 final class Maintenance implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
@@ -29,6 +30,7 @@ final class Maintenance implements AutoCloseable {
 
   private static void tick(Node node) {
     try {
+      node.uploads().purgeExpired();
       node.sweepBlobs(UPLOAD_GRACE);
       int sessions = node.identity().purgeExpiredSessions();
       if (sessions > 0) {

@@ -14,6 +14,7 @@ import io.cordon.content.BlobSweeper;
 import io.cordon.content.ContentService;
 import io.cordon.content.LegalHoldService;
 import io.cordon.content.RecordLifecycleService;
+import io.cordon.content.ResumableUploadService;
 import io.cordon.content.RetentionPurge;
 import io.cordon.content.WorkspaceService;
 import io.cordon.context.CordonException;
@@ -66,6 +67,7 @@ public final class Node implements AutoCloseable {
   private final DirectoryService directory;
   private final WorkspaceService workspaces;
   private final ContentService content;
+  private final ResumableUploadService uploads;
   private final KeyService keyService;
   private final RecordLifecycleService lifecycle;
   private final LegalHoldService legalHolds;
@@ -117,6 +119,15 @@ public final class Node implements AutoCloseable {
     this.lifecycle = new RecordLifecycleService(door);
     this.legalHolds = new LegalHoldService(door);
     this.content = new ContentService(door, store, blobs, keys, config.upload().maxBytes().bytes());
+    this.uploads =
+        new ResumableUploadService(
+            door,
+            store,
+            blobs,
+            keys,
+            content,
+            config.upload().maxBytes().bytes(),
+            config.upload().resumableLifetime());
     this.keyService = new KeyService(door, keys);
     this.auditTree = new AuditTree(store);
     this.checkpointExport =
@@ -229,8 +240,10 @@ public final class Node implements AutoCloseable {
         : SealedFileKeyVault.open(config.dataDir(), sealing);
   }
 
-  /** Removes what an interrupted upload or a crash left in the blob store. */
-  /** Housekeeping of this node (start-up, the periodic tick); not a request, so not audited. */
+  /**
+   * Removes what an interrupted upload or a crash left in the blob store: housekeeping of this node
+   * (start-up, the periodic tick); not a request, so not audited.
+   */
   public BlobSweeper.Result sweepBlobs(Duration grace) {
     return new BlobSweeper(store, blobs, clock).sweep(grace);
   }
@@ -260,6 +273,7 @@ public final class Node implements AutoCloseable {
         directory,
         workspaces,
         content,
+        uploads,
         audit,
         auditSearch,
         lifecycle,
@@ -306,6 +320,11 @@ public final class Node implements AutoCloseable {
 
   public WorkspaceService workspaces() {
     return workspaces;
+  }
+
+  /** Resumable (tus) uploads. */
+  public ResumableUploadService uploads() {
+    return uploads;
   }
 
   public ContentService content() {

@@ -118,6 +118,12 @@ public final class ConfigKeys {
           "longest lockout; it grows with repeated failures up to this");
   public static final ConfigKey UPLOAD_MAX_BYTES =
       key("upload.max-bytes", ValueType.SIZE, "1TiB", "largest file one upload may carry");
+  public static final ConfigKey UPLOAD_RESUMABLE_LIFETIME =
+      key(
+          "upload.resumable-lifetime",
+          ValueType.DURATION,
+          "24h",
+          "how long a resumable (tus) upload may stay unfinished before its parts are deleted");
   public static final ConfigKey AUDIT_PAGE_LIMIT =
       key(
           "audit.page-limit",
@@ -188,6 +194,7 @@ public final class ConfigKeys {
           LOGIN_MAX_FAILURES,
           LOGIN_LOCKOUT,
           UPLOAD_MAX_BYTES,
+          UPLOAD_RESUMABLE_LIFETIME,
           AUDIT_PAGE_LIMIT,
           AUDIT_CHECKPOINT_INTERVAL,
           CONTENT_RETENTION_DEFAULT,

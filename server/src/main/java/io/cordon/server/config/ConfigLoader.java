@@ -32,6 +32,7 @@ import static io.cordon.server.config.ConfigKeys.SMTP_PORT;
 import static io.cordon.server.config.ConfigKeys.TLS_CERT;
 import static io.cordon.server.config.ConfigKeys.TLS_KEY;
 import static io.cordon.server.config.ConfigKeys.UPLOAD_MAX_BYTES;
+import static io.cordon.server.config.ConfigKeys.UPLOAD_RESUMABLE_LIFETIME;
 import static io.cordon.server.config.ConfigKeys.closest;
 import static io.cordon.server.config.ConfigKeys.find;
 
@@ -151,7 +152,9 @@ public final class ConfigLoader {
             v.duration(SESSION_ABSOLUTE_TIMEOUT).orElseThrow()),
         new CordonConfig.Login(
             v.number(LOGIN_MAX_FAILURES).orElseThrow(), v.duration(LOGIN_LOCKOUT).orElseThrow()),
-        new CordonConfig.Upload(v.size(UPLOAD_MAX_BYTES).orElseThrow()),
+        new CordonConfig.Upload(
+            v.size(UPLOAD_MAX_BYTES).orElseThrow(),
+            v.duration(UPLOAD_RESUMABLE_LIFETIME).orElseThrow()),
         new CordonConfig.Audit(
             v.number(AUDIT_PAGE_LIMIT).orElseThrow(),
             v.duration(AUDIT_CHECKPOINT_INTERVAL).orElseThrow(),

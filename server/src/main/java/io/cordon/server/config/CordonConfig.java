@@ -309,13 +309,18 @@ public record CordonConfig(
     }
   }
 
-  /** Upload limits. */
-  public record Upload(DataSize maxBytes) {
-    /** An upload limit of zero would refuse every file. */
+  /**
+   * Upload limits.
+   *
+   * @param resumableLifetime how long a resumable upload may stay unfinished
+   */
+  public record Upload(DataSize maxBytes, Duration resumableLifetime) {
+    /** An upload limit of zero would refuse every file; a lifetime must be positive. */
     public Upload {
       if (maxBytes.bytes() < 1) {
         throw invalid(ConfigKeys.UPLOAD_MAX_BYTES, "expected a size above zero");
       }
+      positive(ConfigKeys.UPLOAD_RESUMABLE_LIFETIME, resumableLifetime);
     }
   }
 

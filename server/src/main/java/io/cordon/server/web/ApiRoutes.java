@@ -130,6 +130,7 @@ final class ApiRoutes {
     r.addAll(new LifecycleRoutes(services).routes());
     r.addAll(new WitnessRoutes(services.witness()).routes());
     r.addAll(signatures.routes());
+    r.addAll(new TusRoutes(services.uploads()).routes());
     return List.copyOf(r);
   }
 

@@ -1,6 +1,7 @@
 package io.cordon.server.web;
 
 import io.cordon.content.FileId;
+import io.cordon.content.UploadId;
 import io.cordon.content.WorkspaceId;
 import io.cordon.context.CordonException;
 import io.javalin.http.Context;
@@ -18,6 +19,14 @@ final class PathIds {
       return new FileId(http.pathParam("id"));
     } catch (CordonException.InvalidInput e) {
       throw new CordonException.NotFound("no such file");
+    }
+  }
+
+  static UploadId uploadId(Context http) {
+    try {
+      return new UploadId(http.pathParam("id"));
+    } catch (CordonException.InvalidInput e) {
+      throw new CordonException.NotFound("no such upload");
     }
   }
 

@@ -30,6 +30,9 @@ final class Problems {
       case CordonException.Throttled t -> 429;
       case CordonException.InvalidInput i -> 400;
       case CordonException.TooLarge t -> 413;
+      case CordonException.PreconditionFailed p -> 412;
+      // 460 is the tus protocol's "Checksum Mismatch" (tus.io resumable upload 1.0, checksum).
+      case CordonException.ChecksumMismatch m -> 460;
       case CordonException.UnsupportedMedia u -> 415;
       case CordonException.Unavailable u -> 503;
       case CordonException.InsufficientStorage s -> 507;
@@ -87,9 +90,11 @@ final class Problems {
       case 405 -> "Method not allowed";
       case 409 -> "Conflict";
       case 410 -> "Gone";
+      case 412 -> "Precondition failed";
       case 413 -> "Too large";
       case 415 -> "Unsupported media type";
       case 429 -> "Too many requests";
+      case 460 -> "Checksum mismatch";
       case 503 -> "Unavailable";
       case 507 -> "Insufficient storage";
       default -> "Server error";

@@ -8,6 +8,7 @@ import io.cordon.audit.witness.WitnessService;
 import io.cordon.content.ContentService;
 import io.cordon.content.LegalHoldService;
 import io.cordon.content.RecordLifecycleService;
+import io.cordon.content.ResumableUploadService;
 import io.cordon.content.WorkspaceService;
 import io.cordon.identity.DirectoryService;
 import io.cordon.identity.IdentityService;
@@ -22,6 +23,7 @@ public record Services(
     DirectoryService directory,
     WorkspaceService workspaces,
     ContentService content,
+    ResumableUploadService uploads,
     AuditService audit,
     AuditSearch auditSearch,
     RecordLifecycleService lifecycle,

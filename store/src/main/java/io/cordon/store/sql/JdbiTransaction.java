@@ -10,6 +10,7 @@ import io.cordon.audit.witness.WitnessedLogs;
 import io.cordon.content.Files;
 import io.cordon.content.LegalHolds;
 import io.cordon.content.RecordLifecycle;
+import io.cordon.content.ResumableUploads;
 import io.cordon.content.Workspaces;
 import io.cordon.crypto.Keysets;
 import io.cordon.identity.ApiTokens;
@@ -124,6 +125,11 @@ final class JdbiTransaction implements Transaction {
   @Override
   public Signatures signatures() {
     return new JdbiSignatures(handle, dialect);
+  }
+
+  @Override
+  public ResumableUploads uploads() {
+    return new JdbiResumableUploads(handle);
   }
 
   @Override
