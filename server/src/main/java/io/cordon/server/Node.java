@@ -23,6 +23,7 @@ import io.cordon.crypto.KeyHierarchy;
 import io.cordon.crypto.KeyService;
 import io.cordon.crypto.KeyVault;
 import io.cordon.door.OneDoor;
+import io.cordon.door.TelemetryAccess;
 import io.cordon.identity.DirectoryService;
 import io.cordon.identity.IdentityService;
 import io.cordon.identity.InstallationService;
@@ -32,6 +33,7 @@ import io.cordon.identity.Reauthentication;
 import io.cordon.identity.SessionPolicy;
 import io.cordon.policy.RoleBasedPolicyEngine;
 import io.cordon.server.config.CordonConfig;
+import io.cordon.server.metrics.Telemetry;
 import io.cordon.server.render.PdfBoxSignatureStamp;
 import io.cordon.server.web.Services;
 import io.cordon.storage.BlobStore;
@@ -62,6 +64,7 @@ public final class Node implements AutoCloseable {
   private final BlobStore blobs;
   private final KeyHierarchy keys;
   private final OneDoor door;
+  private final Telemetry telemetry = new Telemetry(this::isReady);
   private final InstallationService installation;
   private final IdentityService identity;
   private final DirectoryService directory;
@@ -281,6 +284,8 @@ public final class Node implements AutoCloseable {
         witness,
         signatures,
         renditions,
+        new TelemetryAccess(door),
+        telemetry,
         this::isReady);
   }
 
@@ -389,6 +394,7 @@ public final class Node implements AutoCloseable {
       return;
     }
     try {
+      telemetry.close();
       store.close();
     } finally {
       vault.close();

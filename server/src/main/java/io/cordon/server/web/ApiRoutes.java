@@ -54,6 +54,7 @@ final class ApiRoutes {
     List<Route> r = new ArrayList<>();
     r.add(new Route(HandlerType.GET, "/healthz", Access.PUBLIC, this::health));
     r.add(new Route(HandlerType.GET, "/readyz", Access.PUBLIC, this::ready));
+    r.add(new Route(HandlerType.GET, "/metrics", Access.METRICS, this::metrics));
     r.add(new Route(HandlerType.GET, V1 + "/openapi.json", Access.PUBLIC, this::openApi));
     r.add(new Route(HandlerType.POST, V1 + "/auth/login", Access.PUBLIC, this::login));
     r.add(new Route(HandlerType.POST, V1 + "/auth/mfa/totp", Access.PARTIAL_SESSION, this::totp));
@@ -132,6 +133,12 @@ final class ApiRoutes {
     r.addAll(signatures.routes());
     r.addAll(new TusRoutes(services.uploads()).routes());
     return List.copyOf(r);
+  }
+
+  private void metrics(Context http, RequestContext rc) {
+    services.telemetryAccess().authorizeScrape(rc);
+    http.contentType("text/plain; version=0.0.4; charset=utf-8");
+    http.result(services.telemetry().scrape());
   }
 
   private void health(Context http, RequestContext rc) {

@@ -2,6 +2,7 @@ package io.cordon.server.web;
 
 import io.cordon.context.CordonException;
 import io.cordon.context.RequestContext;
+import io.cordon.server.metrics.Telemetry;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -68,7 +69,9 @@ public final class HttpServer implements AutoCloseable {
               cfg.routes.before(HttpServer::securityHeaders);
               for (Route route : routes) {
                 cfg.routes.addHttpHandler(
-                    route.method(), route.path(), http -> run(gate, route, http));
+                    route.method(),
+                    route.path(),
+                    http -> run(gate, services.telemetry(), route, http));
               }
               cfg.routes.exception(CordonException.class, (e, http) -> Problems.write(http, e));
               // Javalin's own answers (no such endpoint, too large…) would otherwise be text/plain.
@@ -102,14 +105,28 @@ public final class HttpServer implements AutoCloseable {
             });
   }
 
-  private static void run(Gatekeeper gate, Route route, Context http) throws Exception {
-    RequestContext rc = gate.admit(http, route.access());
-    MDC.put("request", rc.requestId());
-    rc.subject().ifPresent(s -> MDC.put("principal", s.username()));
+  private static void run(Gatekeeper gate, Telemetry telemetry, Route route, Context http)
+      throws Exception {
+    long start = System.nanoTime();
+    int status = 0;
     try {
+      RequestContext rc = gate.admit(http, route.access());
+      MDC.put("request", rc.requestId());
+      rc.subject().ifPresent(s -> MDC.put("principal", s.username()));
       route.endpoint().handle(http, rc);
+    } catch (CordonException e) {
+      status = Problems.status(e);
+      throw e;
+    } catch (Exception e) {
+      status = 500;
+      throw e;
     } finally {
       MDC.clear();
+      telemetry.request(
+          route.method().name(),
+          route.path(),
+          status == 0 ? http.statusCode() : status,
+          System.nanoTime() - start);
     }
   }
 

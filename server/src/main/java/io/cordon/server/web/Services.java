@@ -10,8 +10,10 @@ import io.cordon.content.LegalHoldService;
 import io.cordon.content.RecordLifecycleService;
 import io.cordon.content.ResumableUploadService;
 import io.cordon.content.WorkspaceService;
+import io.cordon.door.TelemetryAccess;
 import io.cordon.identity.DirectoryService;
 import io.cordon.identity.IdentityService;
+import io.cordon.server.metrics.Telemetry;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -31,4 +33,6 @@ public record Services(
     WitnessService witness,
     SignatureService signatures,
     StampedRenditions renditions,
+    TelemetryAccess telemetryAccess,
+    Telemetry telemetry,
     BooleanSupplier ready) {}

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cordon.server.cli.CliRun;
 import io.cordon.server.e2e.ApiClient.Answer;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -259,6 +260,39 @@ class AuthEndToEndIT {
     assertThat(a.status()).isEqualTo(403);
     assertThat(a.problemType()).endsWith("/denied");
     assertThat(a.body().path("detail").asText()).contains("scope");
+  }
+
+  @Test
+  void metrics_withMetricsScope_prometheusTextWithRouteTemplatesOnly() throws Exception {
+    ApiClient user = cordon.clientFrom("127.0.0.8");
+    user.login(TestInstallation.ADMIN, TestInstallation.PASSWORD);
+    user.get("/api/v1/workspaces");
+    CliRun scrape = cli("token", "create", "--user", TestInstallation.ADMIN, "--scopes", "metrics");
+    CliRun api = cli("token", "create", "--user", TestInstallation.ADMIN);
+
+    HttpResponse<String> m =
+        cordon.http.send(
+            cordon
+                .clientFrom("127.0.0.8")
+                .withBearer(scrape.out().strip())
+                .request("/metrics")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Answer withoutScope =
+        cordon.clientFrom("127.0.0.8").withBearer(api.out().strip()).get("/metrics");
+
+    assertThat(m.statusCode()).as(m.body()).isEqualTo(200);
+    assertThat(m.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+    assertThat(m.body())
+        .contains("cordon_ready 1.0")
+        .contains("jvm_memory_used_bytes")
+        .containsPattern(
+            "cordon_http_requests_seconds_count\\{[^}]*route=\"/api/v1/workspaces\"[^}]*status=\"2xx\"")
+        .doesNotContain(TestInstallation.ADMIN)
+        .doesNotContain("ws_");
+    assertThat(withoutScope.status()).isEqualTo(403);
+    assertThat(withoutScope.body().path("detail").asText()).contains("metrics");
   }
 
   @Test
