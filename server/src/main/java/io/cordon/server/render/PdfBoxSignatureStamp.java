@@ -14,13 +14,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
  * Stamps a PDF with Apache PDFBox: the footer of {@link ManifestSheet#footer} at the bottom of
- * every page, and the lines of {@link ManifestSheet#manifest} on a new last page. Uses the standard
- * Helvetica font (nothing embedded); characters it cannot show print as '?'. Encrypted PDFs are
+ * every page, and the lines of {@link ManifestSheet#manifest} on a new last page, in {@link
+ * PdfFonts}' embedded font, so printed names keep their letters (11.50(a)(1)). Encrypted PDFs are
  * refused rather than decrypted and rewritten. Stateless and thread-safe.
  */
 public final class PdfBoxSignatureStamp implements SignatureStamp {
@@ -33,7 +32,7 @@ public final class PdfBoxSignatureStamp implements SignatureStamp {
   public byte[] stamp(
       byte[] pdf, String fileName, FileVersion version, List<VerifiedSignature> signatures) {
     try (PDDocument doc = load(pdf)) {
-      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      PDFont font = PdfFonts.load(doc);
       List<String> lines = ManifestSheet.manifest(fileName, version, signatures);
       int perPage = (int) ((PDRectangle.A4.getHeight() - 3 * MARGIN) / LEADING);
       for (int from = 0; from < lines.size(); from += perPage) {
@@ -71,16 +70,16 @@ public final class PdfBoxSignatureStamp implements SignatureStamp {
     return doc;
   }
 
-  private static void footer(PDDocument doc, PDPage page, PDType1Font font, String text)
+  private static void footer(PDDocument doc, PDPage page, PDFont font, String text)
       throws IOException {
     PDRectangle box = page.getCropBox();
     float width = box.getWidth() - 2 * MARGIN;
-    String line = printable(font, text);
+    String line = PdfFonts.printable(font, text);
     if (line.endsWith(ManifestSheet.SEE_MANIFEST)) {
       // Cut the names, never the pointer to the manifest page.
       String names = line.substring(0, line.length() - ManifestSheet.SEE_MANIFEST.length());
       float suffix = font.getStringWidth(ManifestSheet.SEE_MANIFEST) / 1000 * FOOTER_SIZE;
-      line = fit(font, FOOTER_SIZE, names, width - suffix) + ManifestSheet.SEE_MANIFEST;
+      line = PdfFonts.fit(font, FOOTER_SIZE, names, width - suffix) + ManifestSheet.SEE_MANIFEST;
     }
     try (PDPageContentStream s =
         new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
@@ -92,8 +91,8 @@ public final class PdfBoxSignatureStamp implements SignatureStamp {
     }
   }
 
-  private static void manifestPage(
-      PDDocument doc, PDPage page, PDType1Font font, List<String> lines) throws IOException {
+  private static void manifestPage(PDDocument doc, PDPage page, PDFont font, List<String> lines)
+      throws IOException {
     PDRectangle box = page.getMediaBox();
     float width = box.getWidth() - 2 * MARGIN;
     try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
@@ -102,43 +101,10 @@ public final class PdfBoxSignatureStamp implements SignatureStamp {
       s.setLeading(LEADING);
       s.newLineAtOffset(MARGIN, box.getHeight() - MARGIN);
       for (String line : lines) {
-        s.showText(fit(font, BODY_SIZE, printable(font, line), width));
+        s.showText(PdfFonts.fit(font, BODY_SIZE, PdfFonts.printable(font, line), width));
         s.newLine();
       }
       s.endText();
     }
-  }
-
-  /** The text with every character the font cannot encode replaced by '?'. */
-  static String printable(PDType1Font font, String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints()
-        .forEach(
-            cp -> {
-              String ch = new String(Character.toChars(cp));
-              out.append(encodable(font, ch) ? ch : "?");
-            });
-    return out.toString();
-  }
-
-  private static boolean encodable(PDType1Font font, String ch) {
-    try {
-      font.encode(ch);
-      return true;
-    } catch (IOException | IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  /** The text, cut with an ellipsis where it would run past {@code width} points. */
-  static String fit(PDType1Font font, float size, String text, float width) throws IOException {
-    if (font.getStringWidth(text) / 1000 * size <= width) {
-      return text;
-    }
-    String cut = text;
-    while (!cut.isEmpty() && font.getStringWidth(cut + "…") / 1000 * size > width) {
-      cut = cut.substring(0, cut.length() - 1);
-    }
-    return cut + "…";
   }
 }

@@ -311,7 +311,11 @@ class SignatureEndToEndIT {
     byte[] pdf = pdf("Batch record page one", "Batch record page two");
     String id = admin.upload(ws, "batch-record.pdf", pdf).body().path("id").asText();
     Signer qa = signer("contributor", true, "Erin Example");
+    Signer reviewer = signer("contributor", true, "Zoë Ağaoğlu-Αλεξίου");
     assertThat(qa.client().post(sigPath(id), sign(1, "approved", qa.nextCode())).status())
+        .isEqualTo(201);
+    assertThat(
+            reviewer.client().post(sigPath(id), sign(1, "reviewed", reviewer.nextCode())).status())
         .isEqualTo(201);
 
     HttpResponse<byte[]> r = stamped(qa.client(), id, "?version=1&stamp=signatures");
@@ -332,6 +336,7 @@ class SignatureEndToEndIT {
           .contains("Electronic signature manifest")
           .contains("SHA-256: " + sha256(pdf))
           .contains("Signature: Erin Example")
+          .contains("Signature: Zoë Ağaoğlu-Αλεξίου")
           .contains("Verification: valid");
     }
     JsonNode download = lastEvent("file.download", qa.username());
