@@ -14,6 +14,8 @@ import io.cordon.content.Workspaces;
 import io.cordon.crypto.Keysets;
 import io.cordon.identity.ApiTokens;
 import io.cordon.identity.Organisations;
+import io.cordon.identity.Passkeys;
+import io.cordon.identity.RecoveryCodes;
 import io.cordon.identity.Sessions;
 import io.cordon.identity.Users;
 
@@ -61,4 +63,10 @@ public interface Transaction {
 
   /** Which file versions each user was actually delivered (for receipts). */
   Deliveries deliveries();
+
+  /** WebAuthn credentials and ceremony challenges. */
+  Passkeys passkeys();
+
+  /** One-time recovery codes (hashed). */
+  RecoveryCodes recoveryCodes();
 }
