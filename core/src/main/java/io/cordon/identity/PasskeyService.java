@@ -198,7 +198,7 @@ public final class PasskeyService {
    */
   public void delete(RequestContext ctx, String passkeyId) {
     Subject who = ctx.requireSubject();
-    String id = OpaqueId.check(passkeyId, "passkey");
+    String id = checkedId(passkeyId);
     store.inTransaction(
         tx -> {
           User user = tx.users().find(who.user()).orElseThrow();
@@ -225,6 +225,15 @@ public final class PasskeyService {
                       Map.of("factor", MfaFactors.WEBAUTHN)));
           return null;
         });
+  }
+
+  /** A malformed id names nothing that could exist: not found, like an unknown one. */
+  private static String checkedId(String raw) {
+    try {
+      return OpaqueId.check(raw, "passkey");
+    } catch (CordonException.InvalidInput e) {
+      throw new CordonException.NotFound("no such passkey");
+    }
   }
 
   /** Removes expired challenges (housekeeping). */

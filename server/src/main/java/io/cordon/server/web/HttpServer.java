@@ -68,7 +68,7 @@ public final class HttpServer implements AutoCloseable {
               cfg.routes.before(HttpServer::securityHeaders);
               for (Route route : routes) {
                 cfg.routes.addHttpHandler(
-                    route.method(), route.path(), http -> run(gate, route, http));
+                    route.method(), route.path(), http -> run(gate, services, route, http));
               }
               cfg.routes.exception(CordonException.class, (e, http) -> Problems.write(http, e));
               // Javalin's own answers (no such endpoint, too large…) would otherwise be text/plain.
@@ -102,12 +102,16 @@ public final class HttpServer implements AutoCloseable {
             });
   }
 
-  private static void run(Gatekeeper gate, Route route, Context http) throws Exception {
+  private static void run(Gatekeeper gate, Services services, Route route, Context http)
+      throws Exception {
     RequestContext rc = gate.admit(http, route.access());
     MDC.put("request", rc.requestId());
     rc.subject().ifPresent(s -> MDC.put("principal", s.username()));
     try {
       route.endpoint().handle(http, rc);
+    } catch (CordonException.StepUpRequired e) {
+      // Only here is the subject known: tell the client which factors it may step up with.
+      Problems.writeStepUp(http, e, services.identity().availableFactors(rc));
     } finally {
       MDC.clear();
     }

@@ -11,6 +11,8 @@ import io.cordon.content.RecordLifecycleService;
 import io.cordon.content.WorkspaceService;
 import io.cordon.identity.DirectoryService;
 import io.cordon.identity.IdentityService;
+import io.cordon.identity.PasskeyService;
+import io.cordon.identity.RecoveryCodeService;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -29,4 +31,6 @@ public record Services(
     WitnessService witness,
     SignatureService signatures,
     StampedRenditions renditions,
+    PasskeyService passkeys,
+    RecoveryCodeService recoveryCodes,
     BooleanSupplier ready) {}
