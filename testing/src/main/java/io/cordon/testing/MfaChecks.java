@@ -67,7 +67,8 @@ abstract class MfaChecks extends WitnessChecks {
     assertThat(read((Transaction tx) -> tx.passkeys().findByCredentialId(second.credentialId())))
         .contains(second);
     assertThat(read((Transaction tx) -> tx.passkeys().findByCredentialId("nope"))).isEmpty();
-    assertThat(read((Transaction tx) -> tx.passkeys().countFor(newUser()))).isZero();
+    UserId other = newUser();
+    assertThat(read((Transaction tx) -> tx.passkeys().countFor(other))).isZero();
   }
 
   @Test
@@ -96,7 +97,8 @@ abstract class MfaChecks extends WitnessChecks {
     Passkey p = passkey(user, 0);
     write(tx -> tx.passkeys().insert(p));
 
-    assertThat(writeAndGet((Transaction tx) -> tx.passkeys().delete(newUser(), p.id()))).isFalse();
+    UserId other = newUser();
+    assertThat(writeAndGet((Transaction tx) -> tx.passkeys().delete(other, p.id()))).isFalse();
     assertThat(writeAndGet((Transaction tx) -> tx.passkeys().delete(user, p.id()))).isTrue();
     assertThat(read((Transaction tx) -> tx.passkeys().listFor(user))).isEmpty();
   }
@@ -214,9 +216,9 @@ abstract class MfaChecks extends WitnessChecks {
         .isTrue();
     assertThat(writeAndGet((Transaction tx) -> tx.recoveryCodes().spend(user, "h2", Samples.now())))
         .isFalse();
+    UserId other = newUser();
     assertThat(
-            writeAndGet(
-                (Transaction tx) -> tx.recoveryCodes().spend(newUser(), "h1", Samples.now())))
+            writeAndGet((Transaction tx) -> tx.recoveryCodes().spend(other, "h1", Samples.now())))
         .isFalse();
     assertThat(read((Transaction tx) -> tx.recoveryCodes().remaining(user))).isEqualTo(2);
 
