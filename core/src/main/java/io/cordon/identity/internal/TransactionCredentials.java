@@ -5,6 +5,7 @@ import com.yubico.webauthn.RegisteredCredential;
 import com.yubico.webauthn.data.ByteArray;
 import com.yubico.webauthn.data.PublicKeyCredentialDescriptor;
 import io.cordon.identity.Passkey;
+import io.cordon.identity.User;
 import io.cordon.identity.UserId;
 import io.cordon.storage.Transaction;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,8 @@ import java.util.Set;
 
 /**
  * Yubico's view of the stored passkeys, read in one transaction. The WebAuthn user handle is the
- * UTF-8 of Cordon's opaque user id (random, no personal data, WebAuthn Level 2 §14.6.1), and the
- * library's "username" is that same id, so a renamed user keeps their passkeys. Not thread-safe.
+ * UTF-8 of Cordon's opaque user id (random, no personal data, WebAuthn Level 2 §14.6.1); the
+ * library's "username" is the WebAuthn {@code user.name}, Cordon's username. Not thread-safe.
  */
 final class TransactionCredentials implements CredentialRepository {
   private final Transaction tx;
@@ -40,20 +41,25 @@ final class TransactionCredentials implements CredentialRepository {
   @Override
   public Set<PublicKeyCredentialDescriptor> getCredentialIdsForUsername(String username) {
     Set<PublicKeyCredentialDescriptor> ids = new LinkedHashSet<>();
-    for (Passkey p : tx.passkeys().listFor(new UserId(username))) {
-      ids.add(PublicKeyCredentialDescriptor.builder().id(idOf(p)).build());
-    }
+    tx.users()
+        .findByUsername(username)
+        .ifPresent(
+            u -> {
+              for (Passkey p : tx.passkeys().listFor(u.id())) {
+                ids.add(PublicKeyCredentialDescriptor.builder().id(idOf(p)).build());
+              }
+            });
     return ids;
   }
 
   @Override
   public Optional<ByteArray> getUserHandleForUsername(String username) {
-    return Optional.of(handleOf(new UserId(username)));
+    return tx.users().findByUsername(username).map(u -> handleOf(u.id()));
   }
 
   @Override
   public Optional<String> getUsernameForUserHandle(ByteArray userHandle) {
-    return userOf(userHandle).map(UserId::value);
+    return userOf(userHandle).flatMap(id -> tx.users().find(id)).map(User::username);
   }
 
   @Override
