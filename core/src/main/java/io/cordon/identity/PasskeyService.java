@@ -30,6 +30,12 @@ public final class PasskeyService {
   /** Largest client answer accepted (a credential with attestation is a few KiB). */
   public static final int MAX_RESPONSE_CHARS = 64 * 1024;
 
+  /**
+   * Most ceremonies one session may have open at once: enough for a few browser tabs, too few to
+   * fill the table from one session.
+   */
+  public static final int MAX_OPEN_CHALLENGES = 5;
+
   private final MetadataStore store;
   private final IdentityService identity;
   private final WebAuthnSettings settings;
@@ -248,6 +254,11 @@ public final class PasskeyService {
 
   private ChallengeOptions newChallenge(
       Transaction tx, SessionRecord s, String purpose, Ceremony c) {
+    if (tx.passkeys().countLiveChallenges(s.id(), clock.instant()) >= MAX_OPEN_CHALLENGES) {
+      throw new CordonException.Throttled(
+          "too many passkey ceremonies open on this session; finish one or wait",
+          settings.challengeTtl().toSeconds());
+    }
     WebAuthnChallenge challenge =
         new WebAuthnChallenge(
             OpaqueId.next("wc"),

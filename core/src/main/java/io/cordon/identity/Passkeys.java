@@ -35,6 +35,9 @@ public interface Passkeys {
 
   void insertChallenge(WebAuthnChallenge challenge);
 
+  /** How many of this session's challenges are still unexpired at {@code now}. */
+  int countLiveChallenges(String sessionId, Instant now);
+
   /**
    * Removes and returns the challenge with this id if it belongs to this session; a second call
    * with the same id finds nothing, even from a concurrent transaction (single use).

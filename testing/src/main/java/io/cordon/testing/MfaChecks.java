@@ -172,6 +172,23 @@ abstract class MfaChecks extends WitnessChecks {
   }
 
   @Test
+  void challenges_countLive_perSessionAndUnexpiredOnly() {
+    Instant now = Samples.now();
+    String session = "s_" + Samples.unique("count").replace("-", "");
+    write(
+        tx -> {
+          tx.passkeys().insertChallenge(challenge(session, now.plusSeconds(60)));
+          tx.passkeys().insertChallenge(challenge(session, now.plusSeconds(60)));
+          tx.passkeys().insertChallenge(challenge(session, now.minusSeconds(1)));
+          tx.passkeys().insertChallenge(challenge("s_elsewhere", now.plusSeconds(60)));
+        });
+
+    assertThat(read((Transaction tx) -> tx.passkeys().countLiveChallenges(session, now)))
+        .isEqualTo(2);
+    assertThat(read((Transaction tx) -> tx.passkeys().countLiveChallenges("s_none", now))).isZero();
+  }
+
+  @Test
   void challenges_takeRacing_onlyOneWins() throws Exception {
     WebAuthnChallenge c = challenge("s_racing", Samples.now().plusSeconds(300));
     write(tx -> tx.passkeys().insertChallenge(c));

@@ -228,6 +228,15 @@ class MfaEndToEndIT {
         .extracting(n -> n.path("id").asText())
         .containsExactly(second);
     assertThat(events("auth.mfa_remove", "bob@cro.example")).hasSize(1);
+    // Ceremonies left open: a few are fine, then the session is told to wait.
+    ApiClient opener = cordon.clientFrom("127.0.1.2");
+    opener.login("bob@cro.example", PASSWORD);
+    for (int i = 0; i < 5; i++) {
+      ok(opener.post(MFA + "/webauthn/assertion/options", json()), 200);
+    }
+    Answer tooMany = opener.post(MFA + "/webauthn/assertion/options", json());
+    assertThat(tooMany.status()).isEqualTo(429);
+    assertThat(tooMany.raw().headers().firstValue("Retry-After")).isPresent();
     // Registration answers that do not verify.
     JsonNode options = ok(bob.post(MFA + "/webauthn/registration/options", json()), 200);
     String created = new SoftwareAuthenticator("https://evil.example").register(options.toString());

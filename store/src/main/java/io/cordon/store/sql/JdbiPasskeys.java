@@ -133,6 +133,17 @@ final class JdbiPasskeys implements Passkeys {
   }
 
   @Override
+  public int countLiveChallenges(String sessionId, Instant now) {
+    return handle
+        .createQuery(
+            "SELECT COUNT(*) FROM webauthn_challenges WHERE session_id = :s AND expires_ms > :now")
+        .bind("s", sessionId)
+        .bind("now", Columns.millis(now))
+        .mapTo(Integer.class)
+        .one();
+  }
+
+  @Override
   public Optional<WebAuthnChallenge> takeChallenge(String id, String sessionId) {
     Optional<WebAuthnChallenge> found =
         handle
