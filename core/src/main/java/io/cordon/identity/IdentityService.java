@@ -40,6 +40,7 @@ public final class IdentityService {
   private final String issuer;
   private final Totp totp;
   private final SealedTotp sealedTotp;
+  private final MfaRequirement mfaRequirement;
   private final SecretTokens secrets = new SecretTokens();
   private final java.security.SecureRandom random = new java.security.SecureRandom();
 
@@ -51,6 +52,20 @@ public final class IdentityService {
       SessionPolicy limits,
       Clock clock,
       String issuer) {
+    this(store, hasher, throttle, systemSecrets, limits, clock, issuer, MfaRequirement.none());
+  }
+
+  /** As the other constructor, with the roles that must have a second factor. */
+  public IdentityService(
+      MetadataStore store,
+      PasswordHasher hasher,
+      LoginThrottle throttle,
+      Supplier<Aead> systemSecrets,
+      SessionPolicy limits,
+      Clock clock,
+      String issuer,
+      MfaRequirement mfaRequirement) {
+    this.mfaRequirement = mfaRequirement;
     this.store = store;
     this.hasher = hasher;
     this.throttle = throttle;
@@ -119,6 +134,10 @@ public final class IdentityService {
       return Optional.empty();
     }
     tx.users().setLoginFailures(user.id(), 0, Optional.empty());
+    // Whoever has a factor is asked for it; whoever must have one and has none may only enrol.
+    java.util.List<String> factors = MfaFactors.of(tx, user);
+    boolean enrolmentRequired = factors.isEmpty() && mfaRequirement.appliesTo(user);
+    boolean mfaPending = !factors.isEmpty() || enrolmentRequired;
     IssuedSecret issued = secrets.issue(SecretTokens.Kind.SESSION);
     String secret = issued.secret();
     SessionRecord session =
@@ -127,7 +146,7 @@ public final class IdentityService {
             issued.secretHash(),
             user.id(),
             AuthMethod.PASSWORD,
-            user.totpEnabled(),
+            mfaPending,
             ctx.clientIp(),
             now,
             now,
@@ -145,8 +164,11 @@ public final class IdentityService {
                 Optional.of(userObject(user)),
                 AuditEvent.Outcome.SUCCESS,
                 Optional.empty(),
-                Map.of("mfaPending", user.totpEnabled())));
-    return Optional.of(new LoginResult(secret, session, user, user.totpEnabled()));
+                enrolmentRequired
+                    ? Map.of("mfaPending", true, "enrolmentRequired", true)
+                    : Map.of("mfaPending", mfaPending)));
+    return Optional.of(
+        new LoginResult(secret, session, user, mfaPending, factors, enrolmentRequired));
   }
 
   /**
@@ -174,8 +196,14 @@ public final class IdentityService {
           if (Duration.between(s.lastSeen(), now).compareTo(LAST_SEEN_GRANULARITY) > 0) {
             tx.sessions().update(s.withLastSeen(now));
           }
+          boolean enrolmentRequired = s.mfaPending() && !MfaFactors.hasAny(tx, user);
           return new Authenticated(
-              subjectOf(tx, user), s.id(), s.auth(), s.mfaPending(), Set.of("api"));
+              subjectOf(tx, user),
+              s.id(),
+              s.auth(),
+              s.mfaPending(),
+              Set.of("api"),
+              enrolmentRequired);
         });
   }
 
@@ -245,23 +273,67 @@ public final class IdentityService {
                 return false;
               }
               // The step itself was spent by advanceTotpStep above.
-              tx.users().setLoginFailures(user.id(), 0, Optional.empty());
-              tx.sessions().update(s.completedFactor(AuthMethod.PASSWORD_TOTP));
-              tx.audit()
-                  .append(
-                      AuditEvents.of(
-                          ctx.authenticated(who, sessionId, AuthMethod.PASSWORD_TOTP),
-                          now,
-                          "auth.mfa",
-                          Optional.of(userObject(user)),
-                          AuditEvent.Outcome.SUCCESS,
-                          Optional.empty(),
-                          Map.of("factor", "totp")));
+              secondFactorProven(
+                  tx, ctx, s, user, AuthMethod.PASSWORD_TOTP, MfaFactors.TOTP, Map.of());
               return true;
             });
     if (!ok) {
       throw new CordonException.Unauthenticated("wrong or reused code");
     }
+  }
+
+  /**
+   * The one place where a session is credited with a proven second factor: completing a login or
+   * stepping up an existing session, by TOTP code, passkey assertion or recovery code. It raises
+   * the session's strength to {@code method} (the factor just proven, even if an earlier one was
+   * stronger, so the strength always describes the latest proof), clears the pending flag and the
+   * failed-attempt count, and records {@code auth.mfa} in the caller's transaction. Whatever else
+   * must happen on every second factor (its time, the network it came from) belongs here.
+   *
+   * @param factor {@code totp}, {@code webauthn} or {@code recovery}, for the audit event
+   */
+  void secondFactorProven(
+      Transaction tx,
+      RequestContext ctx,
+      SessionRecord session,
+      User user,
+      AuthMethod method,
+      String factor,
+      Map<String, Object> details) {
+    if (!method.isMultiFactor() || !session.user().equals(user.id())) {
+      throw new IllegalArgumentException("not a second factor of this session's user");
+    }
+    tx.users().setLoginFailures(user.id(), 0, Optional.empty());
+    tx.sessions().update(session.completedFactor(method));
+    Map<String, Object> all = new java.util.LinkedHashMap<>(details);
+    all.put("factor", factor);
+    all.put("stepUp", !session.mfaPending());
+    tx.audit()
+        .append(
+            AuditEvents.of(
+                ctx.authenticated(ctx.requireSubject(), session.id(), method),
+                clock.instant(),
+                "auth.mfa",
+                Optional.of(userObject(user)),
+                AuditEvent.Outcome.SUCCESS,
+                Optional.empty(),
+                all));
+  }
+
+  /**
+   * The second factors the request's user may prove now (for a step-up answer or a pending login):
+   * {@code totp}, {@code webauthn}, {@code recovery}; empty if none is enrolled.
+   */
+  public java.util.List<String> availableFactors(RequestContext ctx) {
+    Subject who = ctx.requireSubject();
+    return store.read(
+        tx ->
+            tx.users().find(who.user()).map(u -> MfaFactors.of(tx, u)).orElse(java.util.List.of()));
+  }
+
+  /** Whether the user must have a second factor by configuration ({@code mfa.required-roles}). */
+  public boolean isMfaRequired(User user) {
+    return mfaRequirement.appliesTo(user);
   }
 
   /** Starts TOTP enrolment: a new secret, sealed at rest, not yet required at login. */
@@ -308,6 +380,19 @@ public final class IdentityService {
               if (step.isPresent()) {
                 tx.users()
                     .update(user.withTotp(user.totpSealed(), true).withTotpStep(step.getAsLong()));
+              }
+              // A session that had to enrol before anything else has now proven the new factor.
+              Optional<SessionRecord> pending =
+                  ctx.sessionId().flatMap(id -> tx.sessions().find(id)).filter(s -> s.mfaPending());
+              if (step.isPresent() && pending.isPresent()) {
+                secondFactorProven(
+                    tx,
+                    ctx,
+                    pending.get(),
+                    user,
+                    AuthMethod.PASSWORD_TOTP,
+                    MfaFactors.TOTP,
+                    Map.of("enrolment", true));
               }
               tx.audit()
                   .append(
@@ -404,7 +489,7 @@ public final class IdentityService {
   }
 
   /** The request's session; an API token has none (it expires or is revoked instead). */
-  private static SessionRecord session(Transaction tx, String sessionId) {
+  static SessionRecord session(Transaction tx, String sessionId) {
     return tx.sessions()
         .find(sessionId)
         .orElseThrow(

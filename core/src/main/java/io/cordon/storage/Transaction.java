@@ -15,6 +15,8 @@ import io.cordon.content.Workspaces;
 import io.cordon.crypto.Keysets;
 import io.cordon.identity.ApiTokens;
 import io.cordon.identity.Organisations;
+import io.cordon.identity.Passkeys;
+import io.cordon.identity.RecoveryCodes;
 import io.cordon.identity.Sessions;
 import io.cordon.identity.Users;
 
@@ -65,4 +67,10 @@ public interface Transaction {
 
   /** Resumable uploads in progress and their stored parts (tus). */
   ResumableUploads uploads();
+
+  /** WebAuthn credentials and ceremony challenges. */
+  Passkeys passkeys();
+
+  /** One-time recovery codes (hashed). */
+  RecoveryCodes recoveryCodes();
 }

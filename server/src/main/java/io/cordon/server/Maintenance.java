@@ -36,6 +36,7 @@ final class Maintenance implements AutoCloseable {
       if (sessions > 0) {
         LOG.info("removed {} expired sessions", sessions);
       }
+      node.passkeys().purgeExpiredChallenges();
     } catch (RuntimeException e) {
       LOG.warn("maintenance tick failed: {}", e.toString());
     }

@@ -28,9 +28,13 @@ import io.cordon.identity.DirectoryService;
 import io.cordon.identity.IdentityService;
 import io.cordon.identity.InstallationService;
 import io.cordon.identity.LoginThrottle;
+import io.cordon.identity.MfaRequirement;
+import io.cordon.identity.PasskeyService;
 import io.cordon.identity.PasswordHasher;
 import io.cordon.identity.Reauthentication;
+import io.cordon.identity.RecoveryCodeService;
 import io.cordon.identity.SessionPolicy;
+import io.cordon.identity.WebAuthnSettings;
 import io.cordon.policy.RoleBasedPolicyEngine;
 import io.cordon.server.config.CordonConfig;
 import io.cordon.server.metrics.Telemetry;
@@ -67,6 +71,8 @@ public final class Node implements AutoCloseable {
   private final Telemetry telemetry = new Telemetry(this::isReady);
   private final InstallationService installation;
   private final IdentityService identity;
+  private final PasskeyService passkeys;
+  private final RecoveryCodeService recoveryCodes;
   private final DirectoryService directory;
   private final WorkspaceService workspaces;
   private final ContentService content;
@@ -116,7 +122,10 @@ public final class Node implements AutoCloseable {
             () -> keys.aead(installation.systemSecrets()),
             new SessionPolicy(config.session().idleTimeout(), config.session().absoluteTimeout()),
             clock,
-            "Cordon");
+            "Cordon",
+            new MfaRequirement(config.mfa().requiredRoles()));
+    this.passkeys = new PasskeyService(store, identity, webAuthn(config), clock);
+    this.recoveryCodes = new RecoveryCodeService(store, identity, throttle, clock);
     this.directory = new DirectoryService(door, hasher);
     this.workspaces = new WorkspaceService(door, keys, config.content().retentionDefault());
     this.lifecycle = new RecordLifecycleService(door);
@@ -155,6 +164,19 @@ public final class Node implements AutoCloseable {
             new PdfBoxSignatureStamp(),
             door,
             StampedRenditions.DEFAULT_MAX_BYTES);
+  }
+
+  /** The relying party from {@code webauthn.*}, its defaults derived from the listener. */
+  static WebAuthnSettings webAuthn(CordonConfig config) {
+    CordonConfig.Webauthn w = config.webauthn();
+    String rpId = w.relyingPartyId(config.http().bind());
+    boolean derived = w.origins().isEmpty();
+    return new WebAuthnSettings(
+        rpId,
+        "Cordon",
+        derived ? java.util.Set.of("https://" + rpId) : java.util.Set.copyOf(w.origins()),
+        derived,
+        w.challengeTtl());
   }
 
   private static Duration max(Duration a, Duration b) {
@@ -286,6 +308,8 @@ public final class Node implements AutoCloseable {
         renditions,
         new TelemetryAccess(door),
         telemetry,
+        passkeys,
+        recoveryCodes,
         this::isReady);
   }
 
@@ -317,6 +341,16 @@ public final class Node implements AutoCloseable {
 
   public IdentityService identity() {
     return identity;
+  }
+
+  /** WebAuthn passkeys: registration, second factor, step-up. */
+  public PasskeyService passkeys() {
+    return passkeys;
+  }
+
+  /** One-time recovery codes. */
+  public RecoveryCodeService recoveryCodes() {
+    return recoveryCodes;
   }
 
   public DirectoryService directory() {

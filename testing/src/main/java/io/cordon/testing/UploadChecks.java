@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * concurrent appenders), parts come back in order, completion and deletion forget the parts, and
  * expiry and blob references are found.
  */
-abstract class UploadChecks extends WitnessChecks {
+abstract class UploadChecks extends MfaChecks {
   private static final Instant T0 = Instant.parse("2026-11-23T10:00:00.000Z");
 
   private ResumableUpload started(long length, Instant expires) {

@@ -165,6 +165,34 @@ public final class ConfigKeys {
           "10s",
           "longest wait for a witness to connect, and again to answer");
 
+  public static final ConfigKey WEBAUTHN_RP_ID =
+      key(
+          "webauthn.rp-id",
+          ValueType.TEXT,
+          null,
+          "WebAuthn relying party id for passkeys: the host name users reach Cordon by (default:"
+              + " http.bind when it is a host name, else localhost)");
+  public static final ConfigKey WEBAUTHN_ORIGINS =
+      key(
+          "webauthn.origins",
+          ValueType.TEXT,
+          null,
+          "comma-separated origins passkey ceremonies may come from, https://HOST[:PORT]"
+              + " (default: https://RP-ID on any port)");
+  public static final ConfigKey WEBAUTHN_CHALLENGE_TTL =
+      key(
+          "webauthn.challenge-ttl",
+          ValueType.DURATION,
+          "5m",
+          "how long a passkey registration or sign-in challenge stays usable (single use)");
+  public static final ConfigKey MFA_REQUIRED_ROLES =
+      key(
+          "mfa.required-roles",
+          ValueType.TEXT,
+          null,
+          "comma-separated organisation roles whose users must enrol a second factor before"
+              + " doing anything else, or * for everyone (default: none)");
+
   /** Every key, in the order {@code describe} lists them. */
   public static final List<ConfigKey> ALL =
       List.of(
@@ -200,7 +228,11 @@ public final class ConfigKeys {
           CONTENT_RETENTION_DEFAULT,
           AUDIT_WITNESSES,
           AUDIT_WITNESS_CA,
-          AUDIT_WITNESS_TIMEOUT);
+          AUDIT_WITNESS_TIMEOUT,
+          WEBAUTHN_RP_ID,
+          WEBAUTHN_ORIGINS,
+          WEBAUTHN_CHALLENGE_TTL,
+          MFA_REQUIRED_ROLES);
 
   /**
    * Keys that are accepted and validated but that no part of this build acts on yet; setting one

@@ -162,7 +162,23 @@ public final class ConfigLoader {
             v.path(AUDIT_WITNESS_CA),
             v.duration(AUDIT_WITNESS_TIMEOUT).orElseThrow()),
         new CordonConfig.Content(v.period(ConfigKeys.CONTENT_RETENTION_DEFAULT)),
+        new CordonConfig.Webauthn(
+            v.text(ConfigKeys.WEBAUTHN_RP_ID),
+            words(v.text(ConfigKeys.WEBAUTHN_ORIGINS)),
+            v.duration(ConfigKeys.WEBAUTHN_CHALLENGE_TTL).orElseThrow()),
+        new CordonConfig.Mfa(java.util.Set.copyOf(words(v.text(ConfigKeys.MFA_REQUIRED_ROLES)))),
         v.givenKeys());
+  }
+
+  /** A comma-separated list, trimmed, without empty entries. */
+  private static List<String> words(Optional<String> text) {
+    return text.map(
+            t ->
+                java.util.Arrays.stream(t.split(","))
+                    .map(String::strip)
+                    .filter(w -> !w.isEmpty())
+                    .toList())
+        .orElse(List.of());
   }
 
   /** Parses the file and flattens it to dotted keys, rejecting unknown and repeated ones. */

@@ -42,6 +42,8 @@ public record CordonConfig(
     Upload upload,
     Audit audit,
     Content content,
+    Webauthn webauthn,
+    Mfa mfa,
     Set<String> given) {
 
   /** Requires every part and makes the data directory absolute. */
@@ -62,6 +64,8 @@ public record CordonConfig(
     Objects.requireNonNull(upload);
     Objects.requireNonNull(audit);
     Objects.requireNonNull(content);
+    Objects.requireNonNull(webauthn);
+    Objects.requireNonNull(mfa);
     given = Set.copyOf(given);
   }
 
@@ -363,6 +367,82 @@ public record CordonConfig(
     /** Requires the optional (the period validated itself when parsed). */
     public Content {
       Objects.requireNonNull(retentionDefault);
+    }
+  }
+
+  /**
+   * The WebAuthn relying party for passkeys.
+   *
+   * @param rpId the relying party id; empty derives it from {@code http.bind} (see {@link
+   *     #relyingPartyId})
+   * @param origins the exact origins assertions may come from; empty accepts {@code https://RPID}
+   *     on any port
+   */
+  public record Webauthn(Optional<String> rpId, List<String> origins, Duration challengeTtl) {
+    private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?");
+    private static final Pattern ORIGIN =
+        Pattern.compile("https://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?");
+
+    /** An rpId is a lower-case host name; origins are https origins; challenges live 10s-1h. */
+    public Webauthn {
+      rpId.ifPresent(
+          id -> {
+            if (!HOST.matcher(id).matches()) {
+              throw invalid(
+                  ConfigKeys.WEBAUTHN_RP_ID, "expected a lower-case host name, got '" + id + "'");
+            }
+          });
+      origins = List.copyOf(origins);
+      for (String o : origins) {
+        if (!ORIGIN.matcher(o).matches()) {
+          throw invalid(
+              ConfigKeys.WEBAUTHN_ORIGINS,
+              "expected https://HOST[:PORT] (no path, lower case), got '" + o + "'");
+        }
+      }
+      if (challengeTtl.compareTo(Duration.ofSeconds(10)) < 0
+          || challengeTtl.compareTo(Duration.ofHours(1)) > 0) {
+        throw invalid(ConfigKeys.WEBAUTHN_CHALLENGE_TTL, "expected from 10s to 1h");
+      }
+    }
+
+    /**
+     * The rpId: as configured, else {@code http.bind} when that is a host name, else {@code
+     * localhost} (an IP address or a wildcard bind cannot be an rpId).
+     */
+    public String relyingPartyId(String bind) {
+      if (rpId.isPresent()) {
+        return rpId.get();
+      }
+      String b = bind.toLowerCase(java.util.Locale.ROOT);
+      boolean address = b.contains(":") || b.matches("[0-9.]+");
+      return address || !HOST.matcher(b).matches() ? "localhost" : b;
+    }
+  }
+
+  /**
+   * Who must have a second factor.
+   *
+   * @param requiredRoles organisation roles whose holders must enrol a second factor; {@code *} for
+   *     everyone
+   */
+  public record Mfa(Set<String> requiredRoles) {
+    /** Roles are known organisation roles or {@code *}. */
+    public Mfa {
+      requiredRoles = Set.copyOf(requiredRoles);
+      for (String r : requiredRoles) {
+        if (!r.equals("*") && !io.cordon.identity.DirectoryService.ORG_ROLES.contains(r)) {
+          throw invalid(
+              ConfigKeys.MFA_REQUIRED_ROLES,
+              "unknown role '"
+                  + r
+                  + "' (known: *, "
+                  + String.join(
+                      ", ",
+                      io.cordon.identity.DirectoryService.ORG_ROLES.stream().sorted().toList())
+                  + ")");
+        }
+      }
     }
   }
 }

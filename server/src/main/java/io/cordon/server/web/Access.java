@@ -8,6 +8,11 @@ enum Access {
   PARTIAL_SESSION,
   /** A fully authenticated session or an API token with the {@code api} scope. */
   AUTHENTICATED,
+  /**
+   * As {@link #AUTHENTICATED}, and also a session that must enrol a second factor before anything
+   * else ({@code mfa.required-roles}): enrolling TOTP or a passkey.
+   */
+  ENROLMENT,
   /** An API token or session with the {@code metrics} scope. */
   METRICS,
   /**

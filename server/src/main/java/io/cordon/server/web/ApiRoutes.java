@@ -60,16 +60,11 @@ final class ApiRoutes {
     r.add(new Route(HandlerType.POST, V1 + "/auth/mfa/totp", Access.PARTIAL_SESSION, this::totp));
     r.add(
         new Route(
-            HandlerType.POST,
-            V1 + "/auth/mfa/totp/enroll",
-            Access.AUTHENTICATED,
-            this::totpEnroll));
+            HandlerType.POST, V1 + "/auth/mfa/totp/enroll", Access.ENROLMENT, this::totpEnroll));
     r.add(
         new Route(
-            HandlerType.POST,
-            V1 + "/auth/mfa/totp/confirm",
-            Access.AUTHENTICATED,
-            this::totpConfirm));
+            HandlerType.POST, V1 + "/auth/mfa/totp/confirm", Access.ENROLMENT, this::totpConfirm));
+    r.addAll(new MfaRoutes(services).routes());
     r.add(new Route(HandlerType.POST, V1 + "/auth/logout", Access.PARTIAL_SESSION, this::logout));
     r.add(new Route(HandlerType.GET, V1 + "/users/me", Access.AUTHENTICATED, this::me));
     r.add(
@@ -175,6 +170,10 @@ final class ApiRoutes {
         Views.map(
             "mfaRequired",
             result.mfaRequired(),
+            "factors",
+            result.factors(),
+            "enrolmentRequired",
+            result.enrolmentRequired(),
             "csrfToken",
             csrf,
             "session",

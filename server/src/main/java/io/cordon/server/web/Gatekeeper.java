@@ -67,8 +67,12 @@ final class Gatekeeper {
       }
       base = anon.withChannel(Channel.WEB);
     }
-    if (who.mfaPending() && access != Access.PARTIAL_SESSION) {
-      throw new CordonException.Unauthenticated("complete the second factor first");
+    boolean enrolling = access == Access.ENROLMENT && who.enrolmentRequired();
+    if (who.mfaPending() && access != Access.PARTIAL_SESSION && !enrolling) {
+      throw new CordonException.Unauthenticated(
+          who.enrolmentRequired()
+              ? "your role requires a second factor: enrol TOTP or a passkey first"
+              : "complete the second factor first");
     }
     String scope =
         switch (access) {

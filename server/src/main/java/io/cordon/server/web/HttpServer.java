@@ -2,7 +2,6 @@ package io.cordon.server.web;
 
 import io.cordon.context.CordonException;
 import io.cordon.context.RequestContext;
-import io.cordon.server.metrics.Telemetry;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -69,9 +68,7 @@ public final class HttpServer implements AutoCloseable {
               cfg.routes.before(HttpServer::securityHeaders);
               for (Route route : routes) {
                 cfg.routes.addHttpHandler(
-                    route.method(),
-                    route.path(),
-                    http -> run(gate, services.telemetry(), route, http));
+                    route.method(), route.path(), http -> run(gate, services, route, http));
               }
               cfg.routes.exception(CordonException.class, (e, http) -> Problems.write(http, e));
               // Javalin's own answers (no such endpoint, too large…) would otherwise be text/plain.
@@ -105,15 +102,23 @@ public final class HttpServer implements AutoCloseable {
             });
   }
 
-  private static void run(Gatekeeper gate, Telemetry telemetry, Route route, Context http)
+  private static void run(Gatekeeper gate, Services services, Route route, Context http)
       throws Exception {
     long start = System.nanoTime();
     int status = 0;
+    RequestContext rc = null;
     try {
-      RequestContext rc = gate.admit(http, route.access());
+      rc = gate.admit(http, route.access());
       MDC.put("request", rc.requestId());
       rc.subject().ifPresent(s -> MDC.put("principal", s.username()));
       route.endpoint().handle(http, rc);
+    } catch (CordonException.StepUpRequired e) {
+      status = Problems.status(e);
+      if (rc == null) {
+        throw e;
+      }
+      // Only here is the subject known: tell the client which factors it may step up with.
+      Problems.writeStepUp(http, e, services.identity().availableFactors(rc));
     } catch (CordonException e) {
       status = Problems.status(e);
       throw e;
@@ -122,11 +127,13 @@ public final class HttpServer implements AutoCloseable {
       throw e;
     } finally {
       MDC.clear();
-      telemetry.request(
-          route.method().name(),
-          route.path(),
-          status == 0 ? http.statusCode() : status,
-          System.nanoTime() - start);
+      services
+          .telemetry()
+          .request(
+              route.method().name(),
+              route.path(),
+              status == 0 ? http.statusCode() : status,
+              System.nanoTime() - start);
     }
   }
 

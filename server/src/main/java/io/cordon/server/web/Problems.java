@@ -69,13 +69,35 @@ final class Problems {
     write(ctx, sent, type, title(sent), title(sent).toLowerCase(java.util.Locale.ROOT));
   }
 
+  /**
+   * The answer to a request that needs a fresh second factor: 401 {@code …/step-up}, with the
+   * factors the user may prove on this session ({@code totp}, {@code webauthn}, {@code recovery})
+   * before retrying; an empty list means none is enrolled yet.
+   */
+  static void writeStepUp(
+      Context ctx, CordonException.StepUpRequired e, java.util.List<String> factors) {
+    write(ctx, 401, e.type(), title(401), e.getMessage(), Map.of("factors", factors));
+  }
+
   static void write(Context ctx, int status, String type, String title, String detail) {
+    write(ctx, status, type, title, detail, Map.of());
+  }
+
+  /** As the other, with RFC 9457 extension members after the standard ones. */
+  static void write(
+      Context ctx,
+      int status,
+      String type,
+      String title,
+      String detail,
+      Map<String, Object> extensions) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", TYPE_BASE + type);
     body.put("title", title);
     body.put("status", status);
     body.put("detail", detail == null ? title : detail);
     body.put("instance", ctx.path());
+    body.putAll(extensions);
     ctx.status(status);
     ctx.contentType("application/problem+json");
     ctx.result(Json.write(body));

@@ -13,6 +13,8 @@ import io.cordon.content.WorkspaceService;
 import io.cordon.door.TelemetryAccess;
 import io.cordon.identity.DirectoryService;
 import io.cordon.identity.IdentityService;
+import io.cordon.identity.PasskeyService;
+import io.cordon.identity.RecoveryCodeService;
 import io.cordon.server.metrics.Telemetry;
 import java.util.function.BooleanSupplier;
 
@@ -35,4 +37,6 @@ public record Services(
     StampedRenditions renditions,
     TelemetryAccess telemetryAccess,
     Telemetry telemetry,
+    PasskeyService passkeys,
+    RecoveryCodeService recoveryCodes,
     BooleanSupplier ready) {}

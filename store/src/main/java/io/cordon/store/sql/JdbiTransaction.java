@@ -15,6 +15,8 @@ import io.cordon.content.Workspaces;
 import io.cordon.crypto.Keysets;
 import io.cordon.identity.ApiTokens;
 import io.cordon.identity.Organisations;
+import io.cordon.identity.Passkeys;
+import io.cordon.identity.RecoveryCodes;
 import io.cordon.identity.Sessions;
 import io.cordon.identity.Users;
 import io.cordon.storage.Settings;
@@ -135,5 +137,15 @@ final class JdbiTransaction implements Transaction {
   @Override
   public Deliveries deliveries() {
     return new JdbiDeliveries(handle);
+  }
+
+  @Override
+  public Passkeys passkeys() {
+    return new JdbiPasskeys(handle, dialect);
+  }
+
+  @Override
+  public RecoveryCodes recoveryCodes() {
+    return new JdbiRecoveryCodes(handle);
   }
 }

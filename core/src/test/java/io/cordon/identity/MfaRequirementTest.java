@@ -1,0 +1,42 @@
+package io.cordon.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MfaRequirementTest {
+  private static User withRoles(String... roles) {
+    return new User(
+        UserId.random(),
+        "someone",
+        "",
+        OrgId.random(),
+        Set.of(roles),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        0,
+        0,
+        Optional.empty(),
+        UserStatus.ACTIVE,
+        Instant.EPOCH);
+  }
+
+  @Test
+  void appliesTo_holderOfARequiredRole_only() {
+    MfaRequirement r = new MfaRequirement(Set.of(" Security ", "admin"));
+    assertThat(r.appliesTo(withRoles("security"))).isTrue();
+    assertThat(r.appliesTo(withRoles("member", "admin"))).isTrue();
+    assertThat(r.appliesTo(withRoles("member"))).isFalse();
+    assertThat(r.appliesTo(withRoles())).isFalse();
+  }
+
+  @Test
+  void appliesTo_everyoneOrNone() {
+    assertThat(new MfaRequirement(Set.of("*")).appliesTo(withRoles())).isTrue();
+    assertThat(MfaRequirement.none().appliesTo(withRoles("admin"))).isFalse();
+  }
+}
