@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * <p>Secrets never reach the database: sessions and tokens are stored as SHA-256 hashes, TOTP
  * secrets sealed under the system secrets key. Thread-safe.
  */
-public final class IdentityService {
+public final class IdentityService implements io.cordon.context.CredentialStatus {
   private static final String GENERIC_FAILURE = "wrong username or password";
   private static final Duration LAST_SEEN_GRANULARITY = Duration.ofMinutes(1);
 
@@ -132,7 +132,8 @@ public final class IdentityService {
             now,
             now,
             now.plus(limits.absoluteTimeout()),
-            false);
+            false,
+            new SessionAnchor(Optional.empty(), ctx.zone(), ctx.country(), Optional.empty()));
     tx.sessions().insert(session);
     Subject subject = subjectOf(tx, user);
     RequestContext who = ctx.authenticated(subject, session.id(), AuthMethod.PASSWORD);
@@ -175,7 +176,7 @@ public final class IdentityService {
             tx.sessions().update(s.withLastSeen(now));
           }
           return new Authenticated(
-              subjectOf(tx, user), s.id(), s.auth(), s.mfaPending(), Set.of("api"));
+              subjectOf(tx, user), s.id(), s.auth(), s.mfaPending(), Set.of("api"), s.anchor());
         });
   }
 
@@ -246,7 +247,10 @@ public final class IdentityService {
               }
               // The step itself was spent by advanceTotpStep above.
               tx.users().setLoginFailures(user.id(), 0, Optional.empty());
-              tx.sessions().update(s.completedFactor(AuthMethod.PASSWORD_TOTP));
+              tx.sessions()
+                  .update(
+                      s.provedSecondFactor(
+                          AuthMethod.PASSWORD_TOTP, now, ctx.zone(), ctx.country()));
               tx.audit()
                   .append(
                       AuditEvents.of(
@@ -456,6 +460,89 @@ public final class IdentityService {
 
   private String seal(byte[] secret, UserId owner) {
     return sealedTotp.seal(secret, owner);
+  }
+
+  /**
+   * Refuses a session that moved: a request from another network zone or country than the one the
+   * session was established (or last stepped up) in must prove a second factor again. The refusal
+   * is audited ({@code auth.step_up}, denied) and raised as {@link CordonException.StepUpRequired}.
+   */
+  public void requireSamePlace(RequestContext ctx, Authenticated who) {
+    SessionAnchor anchor = who.anchor();
+    if (!anchor.movedTo(ctx.zone(), ctx.country())) {
+      return;
+    }
+    String reason =
+        "the session moved from "
+            + place(anchor.zone(), anchor.country())
+            + " to "
+            + place(ctx.zone(), ctx.country())
+            + "; prove a second factor again (POST /api/v1/auth/mfa/totp) or log in again";
+    store.inTransaction(
+        tx ->
+            tx.audit()
+                .append(
+                    AuditEvents.of(
+                        ctx,
+                        clock.instant(),
+                        "auth.step_up",
+                        Optional.of(
+                            AuditObject.of(
+                                "user", who.subject().user().value(), who.subject().username())),
+                        AuditEvent.Outcome.DENIED,
+                        Optional.of(reason),
+                        Map.of())));
+    throw new CordonException.StepUpRequired(reason);
+  }
+
+  private static String place(Optional<String> zone, Optional<String> country) {
+    return "zone " + zone.orElse("?") + ", country " + country.orElse("?");
+  }
+
+  /**
+   * The live check of a request's credential for a delivery in flight: the session (not revoked,
+   * not expired, not idle) or the token (not revoked, not expired), and its user still active.
+   */
+  @Override
+  public io.cordon.context.StillAllowed watch(RequestContext ctx) {
+    Optional<String> credential = ctx.sessionId();
+    if (ctx.subject().isEmpty()
+        || (credential.isEmpty() && ctx.auth() != AuthMethod.LOCAL_OPERATOR)) {
+      return () -> Optional.of("the request has no credential");
+    }
+    UserId userId = ctx.subject().get().user();
+    // A local operator (the CLI on the server's machine) has no session; their account still
+    // counts.
+    return () -> store.read(tx -> refusalOf(tx, credential, userId, clock.instant()));
+  }
+
+  private Optional<String> refusalOf(
+      Transaction tx, Optional<String> credential, UserId userId, Instant now) {
+    Optional<String> ended = credential.flatMap(id -> credentialEnded(tx, id, now));
+    if (ended.isPresent()) {
+      return ended;
+    }
+    Optional<User> user = tx.users().find(userId);
+    if (user.isEmpty() || user.get().status() != UserStatus.ACTIVE) {
+      return Optional.of("the account was disabled");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> credentialEnded(Transaction tx, String id, Instant now) {
+    Optional<SessionRecord> session = tx.sessions().find(id);
+    if (session.isPresent()) {
+      // lastSeen is written once a minute at most, so idleness is judged when a request starts.
+      return session.get().revoked()
+          ? Optional.of("the session was ended")
+          : now.isBefore(session.get().expires())
+              ? Optional.empty()
+              : Optional.of("the session expired");
+    }
+    Optional<ApiTokenRecord> token = tx.tokens().find(id);
+    return token.isPresent() && token.get().isUsableAt(now)
+        ? Optional.empty()
+        : Optional.of("the token was revoked or expired");
   }
 
   /** Removes sessions that have expired (housekeeping; a removed session was unusable anyway). */

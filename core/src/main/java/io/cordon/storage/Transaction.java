@@ -13,6 +13,7 @@ import io.cordon.content.RecordLifecycle;
 import io.cordon.content.Workspaces;
 import io.cordon.crypto.Keysets;
 import io.cordon.identity.ApiTokens;
+import io.cordon.identity.Devices;
 import io.cordon.identity.Organisations;
 import io.cordon.identity.Sessions;
 import io.cordon.identity.Users;
@@ -29,6 +30,9 @@ public interface Transaction {
   Sessions sessions();
 
   ApiTokens tokens();
+
+  /** Devices registered to users (device recognition). */
+  Devices devices();
 
   Workspaces workspaces();
 

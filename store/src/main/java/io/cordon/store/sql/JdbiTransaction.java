@@ -13,6 +13,7 @@ import io.cordon.content.RecordLifecycle;
 import io.cordon.content.Workspaces;
 import io.cordon.crypto.Keysets;
 import io.cordon.identity.ApiTokens;
+import io.cordon.identity.Devices;
 import io.cordon.identity.Organisations;
 import io.cordon.identity.Sessions;
 import io.cordon.identity.Users;
@@ -64,6 +65,11 @@ final class JdbiTransaction implements Transaction {
   @Override
   public ApiTokens tokens() {
     return new JdbiApiTokens(handle, dialect);
+  }
+
+  @Override
+  public Devices devices() {
+    return new JdbiDevices(handle, dialect);
   }
 
   @Override
