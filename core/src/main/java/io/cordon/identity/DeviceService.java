@@ -44,18 +44,24 @@ public final class DeviceService {
 
   /**
    * The device of a session that has just been fully authenticated: the presented credential if it
-   * belongs to this user and is not revoked, else a newly registered device. The session is bound
-   * to it.
+   * belongs to the session's user and is not revoked, else a newly registered device. The session
+   * is bound to it.
    *
+   * @param ctx the request (its subject may still be empty: the login request itself)
    * @param presented the device cookie the client sent, if any
    * @return the device, and the new secret to set as the cookie when one was issued
    */
-  public Recognised recognise(RequestContext ctx, Optional<String> presented) {
-    Subject who = ctx.requireSubject();
-    String sessionId = ctx.sessionId().orElseThrow();
+  public Recognised recognise(RequestContext ctx, String sessionId, Optional<String> presented) {
     Instant now = door.clock().instant();
     return store.inTransaction(
         tx -> {
+          SessionRecord session =
+              tx.sessions()
+                  .find(sessionId)
+                  .orElseThrow(() -> new CordonException.Unauthenticated("no valid session"));
+          User user = tx.users().find(session.user()).orElseThrow();
+          Subject who = IdentityService.subjectOf(tx, user);
+          RequestContext as = ctx.authenticated(who, sessionId, session.auth());
           Optional<DeviceRecord> known =
               presented
                   .filter(p -> SecretTokens.kindOf(p).equals(Optional.of(SecretTokens.Kind.DEVICE)))
@@ -82,7 +88,7 @@ public final class DeviceService {
             tx.audit()
                 .append(
                     AuditEvents.of(
-                        ctx.withDevice(Optional.of(device.id().value()), true),
+                        as.withDevice(Optional.of(device.id().value()), true),
                         now,
                         "device.register",
                         Optional.of(AuditObject.of("device", device.id().value(), device.label())),
@@ -91,9 +97,7 @@ public final class DeviceService {
                         Map.of("device", device.id().value())));
             result = new Recognised(device.id(), Optional.of(issued.secret()));
           }
-          tx.sessions()
-              .find(sessionId)
-              .ifPresent(s -> tx.sessions().update(s.withAnchor(s.anchor().onDevice(result.id()))));
+          tx.sessions().update(session.withAnchor(session.anchor().onDevice(result.id())));
           return result;
         });
   }

@@ -17,13 +17,17 @@ import io.cordon.content.RecordLifecycleService;
 import io.cordon.content.RetentionPurge;
 import io.cordon.content.WorkspaceService;
 import io.cordon.context.CordonException;
+import io.cordon.context.GeoLocator;
+import io.cordon.context.NetworkSignals;
 import io.cordon.context.Secret;
 import io.cordon.crypto.KeyHierarchy;
 import io.cordon.crypto.KeyService;
 import io.cordon.crypto.KeyVault;
 import io.cordon.door.OneDoor;
+import io.cordon.identity.DeviceService;
 import io.cordon.identity.DirectoryService;
 import io.cordon.identity.IdentityService;
+import io.cordon.identity.InMemorySessionRisk;
 import io.cordon.identity.InstallationService;
 import io.cordon.identity.LoginThrottle;
 import io.cordon.identity.PasswordHasher;
@@ -31,7 +35,9 @@ import io.cordon.identity.Reauthentication;
 import io.cordon.identity.SessionPolicy;
 import io.cordon.policy.RoleBasedPolicyEngine;
 import io.cordon.server.config.CordonConfig;
+import io.cordon.server.geo.MaxMindGeoLocator;
 import io.cordon.server.render.PdfBoxSignatureStamp;
+import io.cordon.server.web.ContextSources;
 import io.cordon.server.web.Services;
 import io.cordon.storage.BlobStore;
 import io.cordon.storage.MetadataStore;
@@ -79,6 +85,10 @@ public final class Node implements AutoCloseable {
   private final SignatureKeyStore signatureKeys;
   private final SignatureService signatures;
   private final StampedRenditions renditions;
+  private final DeviceService devices;
+  private final InMemorySessionRisk sessionRisk;
+  private final Optional<MaxMindGeoLocator> geo;
+  private final NetworkSignals network;
   private final Clock clock;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -116,7 +126,16 @@ public final class Node implements AutoCloseable {
     this.workspaces = new WorkspaceService(door, keys, config.content().retentionDefault());
     this.lifecycle = new RecordLifecycleService(door);
     this.legalHolds = new LegalHoldService(door);
-    this.content = new ContentService(door, store, blobs, keys, config.upload().maxBytes().bytes());
+    this.content =
+        new ContentService(door, store, blobs, keys, config.upload().maxBytes().bytes(), identity);
+    this.devices = new DeviceService(door, store);
+    this.sessionRisk = new InMemorySessionRisk(clock);
+    this.geo = config.geoip().mmdb().map(MaxMindGeoLocator::open);
+    this.network =
+        new NetworkSignals(
+            config.network().trustedProxies(),
+            config.network().zones(),
+            geo.<GeoLocator>map(g -> g).orElse(GeoLocator.NONE));
     this.keyService = new KeyService(door, keys);
     this.auditTree = new AuditTree(store);
     this.checkpointExport =
@@ -267,7 +286,8 @@ public final class Node implements AutoCloseable {
         witness,
         signatures,
         renditions,
-        this::isReady);
+        this::isReady,
+        new ContextSources(network, sessionRisk, devices, config.network().deviceCookieLifetime()));
   }
 
   /** Whether the metadata store answers (the readiness probe). */
@@ -364,6 +384,21 @@ public final class Node implements AutoCloseable {
     return clock;
   }
 
+  /** Device recognition: registered devices, their listing and revocation. */
+  public DeviceService devices() {
+    return devices;
+  }
+
+  /** The session risk scores that behaviour analytics raise and every request reads. */
+  public InMemorySessionRisk sessionRisk() {
+    return sessionRisk;
+  }
+
+  /** Client address, zone and location of requests. */
+  public NetworkSignals network() {
+    return network;
+  }
+
   @Override
   public void close() {
     if (closed.getAndSet(true)) {
@@ -373,6 +408,14 @@ public final class Node implements AutoCloseable {
       store.close();
     } finally {
       vault.close();
+      geo.ifPresent(
+          g -> {
+            try {
+              g.close();
+            } catch (IOException e) {
+              // The memory-mapped database is released with the process anyway.
+            }
+          });
     }
   }
 

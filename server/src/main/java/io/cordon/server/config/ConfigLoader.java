@@ -159,6 +159,10 @@ public final class ConfigLoader {
             v.path(AUDIT_WITNESS_CA),
             v.duration(AUDIT_WITNESS_TIMEOUT).orElseThrow()),
         new CordonConfig.Content(v.period(ConfigKeys.CONTENT_RETENTION_DEFAULT)),
+        new CordonConfig.Network(
+            v.zones(ConfigKeys.NETWORK_ZONES),
+            v.proxies(ConfigKeys.HTTP_TRUSTED_PROXIES),
+            v.duration(ConfigKeys.DEVICE_COOKIE_LIFETIME).orElseThrow()),
         v.givenKeys());
   }
 
@@ -200,7 +204,7 @@ public final class ConfigLoader {
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       String name = prefix + field.getKey();
       JsonNode value = field.getValue();
-      if (value.isObject()) {
+      if (value.isObject() && !name.equals(ConfigKeys.NETWORK_ZONES.name())) {
         flatten(name + ".", value, origin, out);
       } else if (out.put(name, new Setting(value, origin)) != null) {
         throw new CordonException.InvalidInput(origin + ": " + name + " is given twice");

@@ -42,6 +42,7 @@ public record CordonConfig(
     Upload upload,
     Audit audit,
     Content content,
+    Network network,
     Set<String> given) {
 
   /** Requires every part and makes the data directory absolute. */
@@ -62,6 +63,7 @@ public record CordonConfig(
     Objects.requireNonNull(upload);
     Objects.requireNonNull(audit);
     Objects.requireNonNull(content);
+    Objects.requireNonNull(network);
     given = Set.copyOf(given);
   }
 
@@ -358,6 +360,25 @@ public record CordonConfig(
     /** Requires the optional (the period validated itself when parsed). */
     public Content {
       Objects.requireNonNull(retentionDefault);
+    }
+  }
+
+  /**
+   * Where requests come from: the zone table, the proxies whose forwarded addresses are believed
+   * (both validated when loaded), and how long a device credential lives.
+   */
+  public record Network(
+      io.cordon.context.NetworkZones zones,
+      io.cordon.context.TrustedProxies trustedProxies,
+      Duration deviceCookieLifetime) {
+    /** Requires every part; the device credential lives between a minute and 400 days. */
+    public Network {
+      Objects.requireNonNull(zones);
+      Objects.requireNonNull(trustedProxies);
+      if (deviceCookieLifetime.compareTo(Duration.ofMinutes(1)) < 0
+          || deviceCookieLifetime.compareTo(Duration.ofDays(400)) > 0) {
+        throw invalid(ConfigKeys.DEVICE_COOKIE_LIFETIME, "expected from 1m to 400d");
+      }
     }
   }
 }

@@ -42,11 +42,13 @@ final class ApiRoutes {
   private final Services services;
   private final boolean secureCookies;
   private final SignatureRoutes signatures;
+  private final DeviceRoutes devices;
 
   ApiRoutes(Services services, boolean secureCookies) {
     this.services = services;
     this.secureCookies = secureCookies;
     this.signatures = new SignatureRoutes(services);
+    this.devices = new DeviceRoutes(services.context(), secureCookies);
   }
 
   List<Route> routes() {
@@ -129,6 +131,7 @@ final class ApiRoutes {
     r.addAll(new LifecycleRoutes(services).routes());
     r.addAll(new WitnessRoutes(services.witness()).routes());
     r.addAll(signatures.routes());
+    r.addAll(devices.routes());
     return List.copyOf(r);
   }
 
@@ -162,6 +165,9 @@ final class ApiRoutes {
     String csrf = Gatekeeper.csrfToken(result.sessionSecret());
     http.header("Set-Cookie", cookie(Gatekeeper.SESSION_COOKIE, result.sessionSecret(), true));
     http.res().addHeader("Set-Cookie", cookie(Gatekeeper.CSRF_COOKIE, csrf, false));
+    if (!result.mfaRequired()) {
+      devices.recognise(http, rc, result.session().id());
+    }
     http.json(
         Views.map(
             "mfaRequired",
@@ -186,6 +192,7 @@ final class ApiRoutes {
 
   private void totp(Context http, RequestContext rc) {
     services.identity().completeTotp(rc, Json.text(Json.body(http), "code"));
+    rc.sessionId().ifPresent(session -> devices.recognise(http, rc, session));
     http.json(Map.of("mfaRequired", false));
   }
 

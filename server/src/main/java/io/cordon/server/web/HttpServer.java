@@ -32,7 +32,7 @@ public final class HttpServer implements AutoCloseable {
    */
   public HttpServer(
       Services services, String bind, int port, KeyStore keyStore, char[] keyPassword) {
-    Gatekeeper gate = new Gatekeeper(services.identity());
+    Gatekeeper gate = new Gatekeeper(services.identity(), services.context());
     this.routes = new ApiRoutes(services, true).routes();
     this.app =
         Javalin.create(

@@ -14,8 +14,8 @@ import io.cordon.identity.IdentityService;
 import java.util.function.BooleanSupplier;
 
 /**
- * The application services the HTTP channel calls, and a readiness probe (true when the metadata
- * store answers).
+ * The application services the HTTP channel calls, a readiness probe (true when the metadata store
+ * answers), and the sources of each request's context.
  */
 public record Services(
     IdentityService identity,
@@ -29,4 +29,5 @@ public record Services(
     WitnessService witness,
     SignatureService signatures,
     StampedRenditions renditions,
-    BooleanSupplier ready) {}
+    BooleanSupplier ready,
+    ContextSources context) {}
