@@ -79,4 +79,20 @@ public final class NetworkZones {
   public Map<String, List<String>> blocks() {
     return blocks;
   }
+
+  /** Tables are equal when configured alike (as configuration values compare). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NetworkZones z && blocks.equals(z.blocks);
+  }
+
+  @Override
+  public int hashCode() {
+    return blocks.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "NetworkZones" + blocks;
+  }
 }

@@ -51,6 +51,22 @@ public final class TrustedProxies {
     return blocks;
   }
 
+  /** Equal when configured alike (as configuration values compare). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TrustedProxies p && blocks.equals(p.blocks);
+  }
+
+  @Override
+  public int hashCode() {
+    return blocks.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "TrustedProxies" + blocks;
+  }
+
   /** Whether {@code address} is a trusted proxy; a malformed address never is. */
   public boolean isTrusted(String address) {
     return IpAddresses.parse(address).flatMap(table::longestMatch).isPresent();
