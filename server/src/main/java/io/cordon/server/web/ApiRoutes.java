@@ -233,7 +233,23 @@ final class ApiRoutes {
             "roles",
             s.roles().stream().sorted().toList(),
             "auth",
-            rc.auth().code()));
+            rc.auth().code(),
+            "context",
+            Views.map(
+                "ip",
+                rc.clientIp(),
+                "zone",
+                rc.zone().orElse(null),
+                "country",
+                rc.country().orElse(null),
+                "device",
+                rc.device().orElse(null),
+                "deviceTrusted",
+                rc.deviceTrusted(),
+                "secondFactorAt",
+                rc.secondFactorAt().map(io.cordon.audit.AuditEventCodec::formatTime).orElse(null),
+                "riskScore",
+                rc.riskScore())));
   }
 
   private void createOrganisation(Context http, RequestContext rc) {

@@ -70,13 +70,22 @@ public final class HttpServer implements AutoCloseable {
                 cfg.routes.addHttpHandler(
                     route.method(), route.path(), http -> run(gate, route, http));
               }
-              cfg.routes.exception(CordonException.class, (e, http) -> Problems.write(http, e));
+              cfg.routes.exception(
+                  CordonException.class,
+                  (e, http) -> {
+                    if (!midStream(http, e)) {
+                      Problems.write(http, e);
+                    }
+                  });
               // Javalin's own answers (no such endpoint, too large…) would otherwise be text/plain.
               cfg.routes.exception(
                   HttpResponseException.class, (e, http) -> Problems.write(http, e.getStatus()));
               cfg.routes.exception(
                   Exception.class,
                   (e, http) -> {
+                    if (midStream(http, e)) {
+                      return;
+                    }
                     LOG.error("unexpected error on {} {}", http.method(), http.path(), e);
                     Problems.write(
                         http, 500, "internal", "Server error", "an unexpected error occurred");
@@ -111,6 +120,20 @@ public final class HttpServer implements AutoCloseable {
     } finally {
       MDC.clear();
     }
+  }
+
+  /**
+   * Whether the answer was already under way (a download cut short by a revoked session or a failed
+   * integrity check). Then no problem document may follow: it would be appended to the file's
+   * bytes. Writing nothing more leaves the body shorter than its Content-Length, and Jetty aborts
+   * the connection, so the client sees a truncated transfer.
+   */
+  private static boolean midStream(Context http, Exception e) {
+    if (!http.res().isCommitted()) {
+      return false;
+    }
+    LOG.info("aborted {} {} mid-answer: {}", http.method(), http.path(), e.toString());
+    return true;
   }
 
   private static void securityHeaders(Context http) {

@@ -183,6 +183,46 @@ class ContextSignalsEndToEndIT {
   }
 
   @Test
+  void device_revokedByAnAdministrator_noLongerTrusted() throws Exception {
+    String name = newUser();
+    ApiClient c = cordon.client();
+    assertThat(c.login(name, USER_PASSWORD).status()).isEqualTo(200);
+    JsonNode before = c.get("/api/v1/users/me").body().path("context");
+    assertThat(before.path("deviceTrusted").asBoolean()).isTrue();
+    String id = before.path("device").asText();
+
+    assertThat(admin().delete("/api/v1/users/me/devices/" + id).status()).isEqualTo(204);
+
+    JsonNode after = c.get("/api/v1/users/me").body().path("context");
+    assertThat(after.path("device").asText()).isEqualTo(id);
+    assertThat(after.path("deviceTrusted").asBoolean()).isFalse();
+    assertThat(last("device.revoke", TestInstallation.ADMIN).path("object").path("id").asText())
+        .isEqualTo(id);
+  }
+
+  @Test
+  void me_contextOfTheRequest_secondFactorTimeAndRiskReadEveryRequest() throws Exception {
+    String name = newUser();
+    ApiClient c = cordon.client().withHeader("X-Forwarded-For", "10.1.7.7");
+    String secret = enrolTotp(c, name);
+    clock.advance(Duration.ofSeconds(30));
+    c.login(name, USER_PASSWORD);
+    assertThat(c.post("/api/v1/auth/mfa/totp", code(secret)).status()).isEqualTo(200);
+    JsonNode context = c.get("/api/v1/users/me").body().path("context");
+    assertThat(context.path("ip").asText()).isEqualTo("10.1.7.7");
+    assertThat(context.path("zone").asText()).isEqualTo("lab");
+    assertThat(Instant.parse(context.path("secondFactorAt").asText()))
+        .isEqualTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    assertThat(context.path("riskScore").asDouble()).isZero();
+
+    io.cordon.identity.UserId user =
+        new io.cordon.identity.UserId(c.get("/api/v1/users/me").body().path("id").asText());
+    cordon.node().sessionRisk().raise(user, 0.8, "impossible travel", Duration.ofMinutes(5));
+    assertThat(c.get("/api/v1/users/me").body().path("context").path("riskScore").asDouble())
+        .isEqualTo(0.8);
+  }
+
+  @Test
   void session_idleLongerThanTheIdleTimeout_ends() throws Exception {
     ApiClient c = cordon.client();
     assertThat(c.login(newUser(), USER_PASSWORD).status()).isEqualTo(200);
@@ -225,7 +265,7 @@ class ContextSignalsEndToEndIT {
     try (InputStream body = reader.downloadStream("/api/v1/files/" + file + "/content").body()) {
       byte[] buf = new byte[64 * 1024];
       while (received < (2 << 20)) {
-        received += Math.max(0, body.read(buf));
+        received += checked(buf, body.read(buf), received, size);
       }
       assertThat(
               reader
@@ -236,7 +276,7 @@ class ContextSignalsEndToEndIT {
       try {
         int n;
         while ((n = body.read(buf)) > 0) {
-          received += n;
+          received += checked(buf, n, received, size);
         }
       } catch (IOException truncated) {
         // The server aborted the transfer: what matters is how much arrived.
@@ -254,6 +294,20 @@ class ContextSignalsEndToEndIT {
   }
 
   // --- helpers ----------------------------------------------------------------------------
+
+  /**
+   * Checks that the {@code n} bytes just read are the file's bytes at that offset: an aborted
+   * transfer must end short, never carry anything else (an error document) as file content.
+   */
+  private static int checked(byte[] buf, int n, long offset, long size) {
+    for (int i = 0; i < n; i++) {
+      long position = offset + i;
+      if (buf[i] != (byte) ((size - position) % 251)) {
+        throw new AssertionError("byte " + position + " is not the file's");
+      }
+    }
+    return Math.max(0, n);
+  }
 
   private ApiClient admin() throws Exception {
     ApiClient a = cordon.client();
