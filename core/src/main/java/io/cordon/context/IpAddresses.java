@@ -61,10 +61,47 @@ public final class IpAddresses {
         System.arraycopy(address, 12, v4, 0, 4);
         return InetAddress.getByAddress(v4).getHostAddress();
       }
-      return InetAddress.getByAddress(address).getHostAddress();
+      return rfc5952(address);
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("not an address of 16 bytes", e);
     }
+  }
+
+  /**
+   * The RFC 5952 text of an IPv6 address (lower case, no leading zeros, the longest run of two or
+   * more zero groups as {@code ::}), so one address is always written one way in audit events.
+   */
+  private static String rfc5952(byte[] a) {
+    int[] groups = new int[8];
+    for (int i = 0; i < 8; i++) {
+      groups[i] = ((a[2 * i] & 0xff) << 8) | (a[2 * i + 1] & 0xff);
+    }
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int i = 0; i < 8; ) {
+      int j = i;
+      while (j < 8 && groups[j] == 0) {
+        j++;
+      }
+      if (j - i > bestLength) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        out.append("::");
+        i += bestLength - 1;
+        continue;
+      }
+      if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+        out.append(':');
+      }
+      out.append(Integer.toHexString(groups[i]));
+    }
+    return out.toString();
   }
 
   /** The canonical text of an address, or empty when {@code text} is not a literal address. */

@@ -55,7 +55,7 @@ class TrustedProxiesTest {
     assertThat(proxies.clientAddress("10.0.0.5", List.of("81.2.69.160:51234")))
         .isEqualTo("81.2.69.160");
     assertThat(proxies.clientAddress("10.0.0.5", List.of("[2001:db8::1]:443")))
-        .isEqualTo("2001:db8:0:0:0:0:0:1");
+        .isEqualTo("2001:db8::1");
   }
 
   @Test
