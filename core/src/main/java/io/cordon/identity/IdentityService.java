@@ -500,8 +500,9 @@ public final class IdentityService implements io.cordon.context.CredentialStatus
   }
 
   /**
-   * The live check of a request's credential for a delivery in flight: the session (not revoked,
-   * not expired, not idle) or the token (not revoked, not expired), and its user still active.
+   * The live check of a request's credential for a delivery in flight: the session (not ended, not
+   * past its absolute timeout) or the token (not revoked, not expired), and its user still active.
+   * Idleness is judged when a request starts: a long download is not idle.
    */
   @Override
   public io.cordon.context.StillAllowed watch(RequestContext ctx) {
