@@ -248,52 +248,130 @@ class ContextSignalsEndToEndIT {
 
   @Test
   void download_sessionEndedMidTransfer_clientGetsATruncatedFileAndAuditSaysSo() throws Exception {
+    String file = bigFile();
+    ApiClient reader = admin();
+    long received =
+        readThen(
+            reader,
+            file,
+            () ->
+                assertThat(
+                        reader
+                            .sameCredentials()
+                            .post("/api/v1/auth/logout", ApiClient.JSON.createObjectNode())
+                            .status())
+                    .isEqualTo(204));
+    assertThat(received).isLessThan(BIG);
+    JsonNode cut = lastCut(TestInstallation.ADMIN);
+    assertThat(cut.path("reason").asText()).contains("session was ended");
+    assertThat(cut.path("details").path("bytes").asLong())
+        .isGreaterThanOrEqualTo(received)
+        .isLessThan(BIG);
+  }
+
+  @Test
+  void download_userDisabledMidTransferOfATokenDownload_truncatedAndAudited() throws Exception {
+    String file = bigFile();
+    String name = newUser();
+    // The owner makes the new user a viewer of the workspace holding the file.
+    ApiClient owner = admin();
+    String ws = owner.get("/api/v1/files/" + file).body().path("workspace").asText();
+    assertThat(
+            owner
+                .post(
+                    "/api/v1/workspaces/" + ws + "/members",
+                    ApiClient.JSON.createObjectNode().put("user", name).put("role", "viewer"))
+                .status())
+        .isEqualTo(201);
+    var node = cordon.node();
+    String token =
+        node.identity()
+            .createToken(
+                node.installation().operatorContext(),
+                name,
+                java.util.Set.of(),
+                Duration.ofHours(1))
+            .secret();
+    ApiClient reader = cordon.client().withBearer(token);
+    long received =
+        readThen(
+            reader,
+            file,
+            () ->
+                node.store()
+                    .inTransaction(
+                        tx -> {
+                          var user = tx.users().findByUsername(name).orElseThrow();
+                          tx.users()
+                              .update(user.withStatus(io.cordon.identity.UserStatus.DISABLED));
+                          return null;
+                        }));
+    assertThat(received).isLessThan(BIG);
+    JsonNode cut = lastCut(name);
+    assertThat(cut.path("reason").asText()).contains("account was disabled");
+    assertThat(cut.path("actor").path("session").asText()).startsWith("t_");
+    assertThat(cut.has("context") && cut.path("context").has("device")).isFalse();
+  }
+
+  // --- helpers ----------------------------------------------------------------------------
+
+  private static final long BIG = 64L << 20;
+
+  /** A 64 MiB file in a new workspace of the administrator; its id. */
+  private String bigFile() throws Exception {
     ApiClient owner = admin();
     String ws =
         owner
-            .post("/api/v1/workspaces", ApiClient.JSON.createObjectNode().put("name", "big"))
+            .post(
+                "/api/v1/workspaces",
+                ApiClient.JSON.createObjectNode().put("name", "big" + (++users)))
             .body()
             .path("id")
             .asText();
-    long size = 64L << 20;
-    Answer up = owner.upload(ws, "big.bin", () -> new PatternStream(size));
+    Answer up = owner.upload(ws, "big.bin", () -> new PatternStream(BIG));
     assertThat(up.status()).as(up.body().toString()).isEqualTo(201);
-    String file = up.body().path("id").asText();
+    return up.body().path("id").asText();
+  }
 
-    ApiClient reader = admin();
+  /**
+   * Downloads {@code file}, reads 2 MiB, runs {@code meanwhile} (the revocation), then reads on
+   * until the transfer ends; every byte is checked against the file. Returns the bytes received.
+   */
+  private static long readThen(ApiClient reader, String file, ThrowingRunnable meanwhile)
+      throws Exception {
     long received = 0;
-    try (InputStream body = reader.downloadStream("/api/v1/files/" + file + "/content").body()) {
+    var response = reader.downloadStream("/api/v1/files/" + file + "/content");
+    assertThat(response.statusCode()).isEqualTo(200);
+    try (InputStream body = response.body()) {
       byte[] buf = new byte[64 * 1024];
       while (received < (2 << 20)) {
-        received += checked(buf, body.read(buf), received, size);
+        received += checked(buf, body.read(buf), received, BIG);
       }
-      assertThat(
-              reader
-                  .sameCredentials()
-                  .post("/api/v1/auth/logout", ApiClient.JSON.createObjectNode())
-                  .status())
-          .isEqualTo(204);
+      meanwhile.run();
       try {
         int n;
         while ((n = body.read(buf)) > 0) {
-          received += checked(buf, n, received, size);
+          received += checked(buf, n, received, BIG);
         }
       } catch (IOException truncated) {
         // The server aborted the transfer: what matters is how much arrived.
       }
     }
-    assertThat(received).isLessThan(size);
-    JsonNode cut =
-        events("file.download", TestInstallation.ADMIN).stream()
-            .filter(e -> e.path("outcome").asText().equals("error"))
-            .reduce((a, b) -> b)
-            .orElseThrow();
-    assertThat(cut.path("reason").asText()).contains("session was ended");
-    long delivered = cut.path("details").path("bytes").asLong();
-    assertThat(delivered).isGreaterThanOrEqualTo(received).isLessThan(size);
+    return received;
   }
 
-  // --- helpers ----------------------------------------------------------------------------
+  /** The newest download of {@code username} that ended in error. */
+  private JsonNode lastCut(String username) throws Exception {
+    return events("file.download", username).stream()
+        .filter(e -> e.path("outcome").asText().equals("error"))
+        .reduce((a, b) -> b)
+        .orElseThrow();
+  }
+
+  @FunctionalInterface
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
 
   /**
    * Checks that the {@code n} bytes just read are the file's bytes at that offset: an aborted
