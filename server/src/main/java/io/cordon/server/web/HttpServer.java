@@ -124,9 +124,10 @@ public final class HttpServer implements AutoCloseable {
 
   /**
    * Whether the answer was already under way (a download cut short by a revoked session or a failed
-   * integrity check). Then no problem document may follow: it would be appended to the file's
-   * bytes. Writing nothing more leaves the body shorter than its Content-Length, and Jetty aborts
-   * the connection, so the client sees a truncated transfer.
+   * integrity check). Then a problem document can no longer reach the client as one: it would be
+   * body bytes (Jetty refuses them, logging an error, only when they overrun Content-Length).
+   * Writing nothing more leaves the body shorter than its Content-Length, and Jetty aborts the
+   * connection, so the client sees a truncated transfer.
    */
   private static boolean midStream(Context http, Exception e) {
     if (!http.res().isCommitted()) {
