@@ -5,7 +5,9 @@ import com.google.crypto.tink.StreamingAead;
 import io.cordon.audit.AuditEvent;
 import io.cordon.audit.AuditEvent.AuditObject;
 import io.cordon.context.CordonException;
+import io.cordon.context.CredentialStatus;
 import io.cordon.context.RequestContext;
+import io.cordon.context.StillAllowed;
 import io.cordon.context.Subject;
 import io.cordon.crypto.DataKey;
 import io.cordon.crypto.DataKeys;
@@ -50,13 +52,26 @@ public final class ContentService {
   private final BlobStore blobs;
   private final KeyHierarchy keys;
   private final long maxUploadBytes;
+  private final CredentialStatus credentials;
+
+  /** A service whose downloads do not re-check credentials while streaming (tools and tests). */
+  public ContentService(
+      OneDoor door, MetadataStore store, BlobStore blobs, KeyHierarchy keys, long maxUploadBytes) {
+    this(door, store, blobs, keys, maxUploadBytes, CredentialStatus.TRUSTED);
+  }
 
   /**
    * @param maxUploadBytes the largest file accepted; a longer body is refused with {@link
    *     CordonException.TooLarge} and nothing is kept
+   * @param credentials asked every chunk of a download whether its credential is still good
    */
   public ContentService(
-      OneDoor door, MetadataStore store, BlobStore blobs, KeyHierarchy keys, long maxUploadBytes) {
+      OneDoor door,
+      MetadataStore store,
+      BlobStore blobs,
+      KeyHierarchy keys,
+      long maxUploadBytes,
+      CredentialStatus credentials) {
     if (maxUploadBytes < 1) {
       throw new IllegalArgumentException("the upload limit must be positive");
     }
@@ -65,6 +80,7 @@ public final class ContentService {
     this.blobs = blobs;
     this.keys = keys;
     this.maxUploadBytes = maxUploadBytes;
+    this.credentials = credentials;
   }
 
   /** Uploads a new file, or a new version of the file with this name in the workspace. */
@@ -294,18 +310,30 @@ public final class ContentService {
       recordDownloadFailure(ctx, object, v, 0, e.getMessage());
       throw e;
     }
-    return new Download(plan.file(), v, out -> stream(ctx, object, v, dek, out));
+    return new Download(plan.file(), v, (out, also) -> stream(ctx, object, v, dek, out, also));
   }
 
   private void stream(
-      RequestContext ctx, AuditObject object, FileVersion v, StreamingAead dek, OutputStream out)
+      RequestContext ctx,
+      AuditObject object,
+      FileVersion v,
+      StreamingAead dek,
+      OutputStream out,
+      StillAllowed also)
       throws IOException {
     long[] sent = {0};
+    StillAllowed allowed = credentials.watch(ctx).and(also);
     try (InputStream cipher = blobs.open(v.blobKey());
         InputStream plain =
             dek.newDecryptingStream(
                 cipher, DataKeys.contentAssociatedData(v.file(), v.versionId()))) {
-      new VerifyingCopy(v.size(), v.sha256()).copy(plain, out, n -> sent[0] += n);
+      new VerifyingCopy(v.size(), v.sha256())
+          .copy(plain, out, n -> sent[0] += n, allowed, System::nanoTime);
+    } catch (CordonException.Unauthenticated e) {
+      // Revoked in flight (continuous verification): record what did leave, and why it stopped.
+      recordDownloadFailure(
+          ctx, object, v, sent[0], "access ended during the transfer: " + e.getMessage());
+      throw e;
     } catch (CordonException.IntegrityViolation e) {
       recordDownloadFailure(ctx, object, v, sent[0], "stored content failed its integrity check");
       throw e;

@@ -1,5 +1,6 @@
 package io.cordon.content;
 
+import io.cordon.context.StillAllowed;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -27,14 +28,26 @@ public final class Download {
     return version;
   }
 
-  /** Streams the plaintext to {@code out}; call once. */
+  /**
+   * Streams the plaintext to {@code out}; call once. The request's credential is checked again
+   * every chunk; a refusal aborts the transfer with {@link
+   * io.cordon.context.CordonException.Unauthenticated} after recording the bytes delivered.
+   */
   public void writeTo(OutputStream out) throws IOException {
-    writer.write(out);
+    writer.write(out, StillAllowed.ALWAYS);
+  }
+
+  /**
+   * As {@link #writeTo(OutputStream)}, also asking {@code also} every chunk (a share's "still live"
+   * check, say).
+   */
+  public void writeTo(OutputStream out, StillAllowed also) throws IOException {
+    writer.write(out, also);
   }
 
   /** The streaming step, supplied by the service. */
   @FunctionalInterface
   interface Writer {
-    void write(OutputStream out) throws IOException;
+    void write(OutputStream out, StillAllowed also) throws IOException;
   }
 }

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * <p>Secrets never reach the database: sessions and tokens are stored as SHA-256 hashes, TOTP
  * secrets sealed under the system secrets key. Thread-safe.
  */
-public final class IdentityService {
+public final class IdentityService implements io.cordon.context.CredentialStatus {
   private static final String GENERIC_FAILURE = "wrong username or password";
   private static final Duration LAST_SEEN_GRANULARITY = Duration.ofMinutes(1);
 
@@ -151,7 +151,8 @@ public final class IdentityService {
             now,
             now,
             now.plus(limits.absoluteTimeout()),
-            false);
+            false,
+            new SessionAnchor(Optional.empty(), ctx.zone(), ctx.country(), Optional.empty()));
     tx.sessions().insert(session);
     Subject subject = subjectOf(tx, user);
     RequestContext who = ctx.authenticated(subject, session.id(), AuthMethod.PASSWORD);
@@ -203,7 +204,8 @@ public final class IdentityService {
               s.auth(),
               s.mfaPending(),
               Set.of("api"),
-              enrolmentRequired);
+              enrolmentRequired,
+              s.anchor());
         });
   }
 
@@ -304,7 +306,10 @@ public final class IdentityService {
       throw new IllegalArgumentException("not a second factor of this session's user");
     }
     tx.users().setLoginFailures(user.id(), 0, Optional.empty());
-    tx.sessions().update(session.completedFactor(method));
+    // Re-anchors the session where the factor was proven (continuous verification) and records
+    // when, for the policy's MFA age.
+    tx.sessions()
+        .update(session.provedSecondFactor(method, clock.instant(), ctx.zone(), ctx.country()));
     Map<String, Object> all = new java.util.LinkedHashMap<>(details);
     all.put("factor", factor);
     all.put("stepUp", !session.mfaPending());
@@ -541,6 +546,90 @@ public final class IdentityService {
 
   private String seal(byte[] secret, UserId owner) {
     return sealedTotp.seal(secret, owner);
+  }
+
+  /**
+   * Refuses a session that moved: a request from another network zone or country than the one the
+   * session was established (or last stepped up) in must prove a second factor again. The refusal
+   * is audited ({@code auth.step_up}, denied) and raised as {@link CordonException.StepUpRequired}.
+   */
+  public void requireSamePlace(RequestContext ctx, Authenticated who) {
+    SessionAnchor anchor = who.anchor();
+    if (!anchor.movedTo(ctx.zone(), ctx.country())) {
+      return;
+    }
+    String reason =
+        "the session moved from "
+            + place(anchor.zone(), anchor.country())
+            + " to "
+            + place(ctx.zone(), ctx.country())
+            + "; prove a second factor again (POST /api/v1/auth/mfa/totp) or log in again";
+    store.inTransaction(
+        tx ->
+            tx.audit()
+                .append(
+                    AuditEvents.of(
+                        ctx,
+                        clock.instant(),
+                        "auth.step_up",
+                        Optional.of(
+                            AuditObject.of(
+                                "user", who.subject().user().value(), who.subject().username())),
+                        AuditEvent.Outcome.DENIED,
+                        Optional.of(reason),
+                        Map.of())));
+    throw new CordonException.StepUpRequired(reason);
+  }
+
+  private static String place(Optional<String> zone, Optional<String> country) {
+    return "zone " + zone.orElse("?") + ", country " + country.orElse("?");
+  }
+
+  /**
+   * The live check of a request's credential for a delivery in flight: the session (not ended, not
+   * past its absolute timeout) or the token (not revoked, not expired), and its user still active.
+   * Idleness is judged when a request starts: a long download is not idle.
+   */
+  @Override
+  public io.cordon.context.StillAllowed watch(RequestContext ctx) {
+    Optional<String> credential = ctx.sessionId();
+    if (ctx.subject().isEmpty()
+        || (credential.isEmpty() && ctx.auth() != AuthMethod.LOCAL_OPERATOR)) {
+      return () -> Optional.of("the request has no credential");
+    }
+    UserId userId = ctx.subject().get().user();
+    // A local operator (the CLI on the server's machine) has no session; their account still
+    // counts.
+    return () -> store.read(tx -> refusalOf(tx, credential, userId, clock.instant()));
+  }
+
+  private Optional<String> refusalOf(
+      Transaction tx, Optional<String> credential, UserId userId, Instant now) {
+    Optional<String> ended = credential.flatMap(id -> credentialEnded(tx, id, now));
+    if (ended.isPresent()) {
+      return ended;
+    }
+    Optional<User> user = tx.users().find(userId);
+    if (user.isEmpty() || user.get().status() != UserStatus.ACTIVE) {
+      return Optional.of("the account was disabled");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> credentialEnded(Transaction tx, String id, Instant now) {
+    Optional<SessionRecord> session = tx.sessions().find(id);
+    if (session.isPresent()) {
+      // lastSeen is written once a minute at most, so idleness is judged when a request starts.
+      return session.get().revoked()
+          ? Optional.of("the session was ended")
+          : now.isBefore(session.get().expires())
+              ? Optional.empty()
+              : Optional.of("the session expired");
+    }
+    Optional<ApiTokenRecord> token = tx.tokens().find(id);
+    return token.isPresent() && token.get().isUsableAt(now)
+        ? Optional.empty()
+        : Optional.of("the token was revoked or expired");
   }
 
   /** Removes sessions that have expired (housekeeping; a removed session was unusable anyway). */

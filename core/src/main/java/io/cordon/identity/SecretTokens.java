@@ -23,7 +23,8 @@ public final class SecretTokens {
   /** What a secret is for; the prefix makes that visible in the secret itself. */
   public enum Kind {
     SESSION("cdn_s_"),
-    API_TOKEN("cdn_t_");
+    API_TOKEN("cdn_t_"),
+    DEVICE("cdn_d_");
 
     private final String prefix;
 

@@ -11,7 +11,10 @@ public interface Sessions {
 
   Optional<SessionRecord> find(String id);
 
-  /** Replaces auth, mfaPending, lastSeen, expires and revoked of the session with this id. */
+  /**
+   * Replaces auth, mfaPending, lastSeen, expires, revoked and the anchor of the session with this
+   * id.
+   */
   void update(SessionRecord session);
 
   /** Deletes sessions that expired before the given time; returns how many. */

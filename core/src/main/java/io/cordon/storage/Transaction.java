@@ -14,6 +14,7 @@ import io.cordon.content.ResumableUploads;
 import io.cordon.content.Workspaces;
 import io.cordon.crypto.Keysets;
 import io.cordon.identity.ApiTokens;
+import io.cordon.identity.Devices;
 import io.cordon.identity.Organisations;
 import io.cordon.identity.Passkeys;
 import io.cordon.identity.RecoveryCodes;
@@ -32,6 +33,9 @@ public interface Transaction {
   Sessions sessions();
 
   ApiTokens tokens();
+
+  /** Devices registered to users (device recognition). */
+  Devices devices();
 
   Workspaces workspaces();
 

@@ -18,14 +18,18 @@ import io.cordon.content.ResumableUploadService;
 import io.cordon.content.RetentionPurge;
 import io.cordon.content.WorkspaceService;
 import io.cordon.context.CordonException;
+import io.cordon.context.GeoLocator;
+import io.cordon.context.NetworkSignals;
 import io.cordon.context.Secret;
 import io.cordon.crypto.KeyHierarchy;
 import io.cordon.crypto.KeyService;
 import io.cordon.crypto.KeyVault;
 import io.cordon.door.OneDoor;
 import io.cordon.door.TelemetryAccess;
+import io.cordon.identity.DeviceService;
 import io.cordon.identity.DirectoryService;
 import io.cordon.identity.IdentityService;
+import io.cordon.identity.InMemorySessionRisk;
 import io.cordon.identity.InstallationService;
 import io.cordon.identity.LoginThrottle;
 import io.cordon.identity.MfaRequirement;
@@ -37,8 +41,10 @@ import io.cordon.identity.SessionPolicy;
 import io.cordon.identity.WebAuthnSettings;
 import io.cordon.policy.RoleBasedPolicyEngine;
 import io.cordon.server.config.CordonConfig;
+import io.cordon.server.geo.MaxMindGeoLocator;
 import io.cordon.server.metrics.Telemetry;
 import io.cordon.server.render.PdfBoxSignatureStamp;
+import io.cordon.server.web.ContextSources;
 import io.cordon.server.web.Services;
 import io.cordon.storage.BlobStore;
 import io.cordon.storage.MetadataStore;
@@ -90,6 +96,10 @@ public final class Node implements AutoCloseable {
   private final SignatureKeyStore signatureKeys;
   private final SignatureService signatures;
   private final StampedRenditions renditions;
+  private final DeviceService devices;
+  private final InMemorySessionRisk sessionRisk;
+  private final Optional<MaxMindGeoLocator> geo;
+  private final NetworkSignals network;
   private final Clock clock;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -130,7 +140,8 @@ public final class Node implements AutoCloseable {
     this.workspaces = new WorkspaceService(door, keys, config.content().retentionDefault());
     this.lifecycle = new RecordLifecycleService(door);
     this.legalHolds = new LegalHoldService(door);
-    this.content = new ContentService(door, store, blobs, keys, config.upload().maxBytes().bytes());
+    this.content =
+        new ContentService(door, store, blobs, keys, config.upload().maxBytes().bytes(), identity);
     this.uploads =
         new ResumableUploadService(
             door,
@@ -140,6 +151,14 @@ public final class Node implements AutoCloseable {
             content,
             config.upload().maxBytes().bytes(),
             config.upload().resumableLifetime());
+    this.devices = new DeviceService(door, store);
+    this.sessionRisk = new InMemorySessionRisk(clock);
+    this.geo = config.geoip().mmdb().map(MaxMindGeoLocator::open);
+    this.network =
+        new NetworkSignals(
+            config.network().trustedProxies(),
+            config.network().zones(),
+            geo.<GeoLocator>map(g -> g).orElse(GeoLocator.NONE));
     this.keyService = new KeyService(door, keys);
     this.auditTree = new AuditTree(store);
     this.checkpointExport =
@@ -310,7 +329,8 @@ public final class Node implements AutoCloseable {
         telemetry,
         passkeys,
         recoveryCodes,
-        this::isReady);
+        this::isReady,
+        new ContextSources(network, sessionRisk, devices, config.network().deviceCookieLifetime()));
   }
 
   /** Whether the metadata store answers (the readiness probe). */
@@ -422,6 +442,21 @@ public final class Node implements AutoCloseable {
     return clock;
   }
 
+  /** Device recognition: registered devices, their listing and revocation. */
+  public DeviceService devices() {
+    return devices;
+  }
+
+  /** The session risk scores that behaviour analytics raise and every request reads. */
+  public InMemorySessionRisk sessionRisk() {
+    return sessionRisk;
+  }
+
+  /** Client address, zone and location of requests. */
+  public NetworkSignals network() {
+    return network;
+  }
+
   @Override
   public void close() {
     if (closed.getAndSet(true)) {
@@ -432,6 +467,14 @@ public final class Node implements AutoCloseable {
       store.close();
     } finally {
       vault.close();
+      geo.ifPresent(
+          g -> {
+            try {
+              g.close();
+            } catch (IOException e) {
+              // The memory-mapped database is released with the process anyway.
+            }
+          });
     }
   }
 

@@ -90,6 +90,27 @@ public final class ConfigKeys {
       key("smtp.from", ValueType.TEXT, null, "sender address of Cordon's mail");
   public static final ConfigKey GEOIP_MMDB =
       key("geoip.mmdb", ValueType.PATH, null, "a MaxMind-format database for IP locations");
+  public static final ConfigKey NETWORK_ZONES =
+      key(
+          "network.zones",
+          ValueType.ZONES,
+          null,
+          "network zones for policy: zone name -> list of CIDR blocks (IPv4 and IPv6); the most"
+              + " specific block wins; an address in no block is in the zone 'internet'");
+  public static final ConfigKey HTTP_TRUSTED_PROXIES =
+      key(
+          "http.trusted-proxies",
+          ValueType.CIDRS,
+          null,
+          "CIDR blocks of reverse proxies whose X-Forwarded-For is believed (walked right to left,"
+              + " skipping these); from any other peer the header is ignored");
+  public static final ConfigKey DEVICE_COOKIE_LIFETIME =
+      key(
+          "device.cookie-lifetime",
+          ValueType.DURATION,
+          "400d",
+          "how long a browser keeps its device credential (the cookie that makes it a known"
+              + " device); 400d is the longest browsers honour");
   public static final ConfigKey POLICY_DIR =
       key("policy.dir", ValueType.PATH, null, "directory of policy documents");
   public static final ConfigKey SESSION_IDLE_TIMEOUT =
@@ -216,6 +237,9 @@ public final class ConfigKeys {
           SMTP_PORT,
           SMTP_FROM,
           GEOIP_MMDB,
+          NETWORK_ZONES,
+          HTTP_TRUSTED_PROXIES,
+          DEVICE_COOKIE_LIFETIME,
           POLICY_DIR,
           SESSION_IDLE_TIMEOUT,
           SESSION_ABSOLUTE_TIMEOUT,
@@ -247,7 +271,6 @@ public final class ConfigKeys {
           SMTP_HOST,
           SMTP_PORT,
           SMTP_FROM,
-          GEOIP_MMDB,
           POLICY_DIR);
 
   private static final Map<String, ConfigKey> BY_NAME = index();

@@ -167,6 +167,10 @@ public final class ConfigLoader {
             words(v.text(ConfigKeys.WEBAUTHN_ORIGINS)),
             v.duration(ConfigKeys.WEBAUTHN_CHALLENGE_TTL).orElseThrow()),
         new CordonConfig.Mfa(java.util.Set.copyOf(words(v.text(ConfigKeys.MFA_REQUIRED_ROLES)))),
+        new CordonConfig.Network(
+            v.zones(ConfigKeys.NETWORK_ZONES),
+            v.proxies(ConfigKeys.HTTP_TRUSTED_PROXIES),
+            v.duration(ConfigKeys.DEVICE_COOKIE_LIFETIME).orElseThrow()),
         v.givenKeys());
   }
 
@@ -219,7 +223,7 @@ public final class ConfigLoader {
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       String name = prefix + field.getKey();
       JsonNode value = field.getValue();
-      if (value.isObject()) {
+      if (value.isObject() && !name.equals(ConfigKeys.NETWORK_ZONES.name())) {
         flatten(name + ".", value, origin, out);
       } else if (out.put(name, new Setting(value, origin)) != null) {
         throw new CordonException.InvalidInput(origin + ": " + name + " is given twice");

@@ -142,6 +142,77 @@ final class ConfigValues {
     return s == null ? java.util.List.of() : WitnessSetting.readAll(key, s, dataDir);
   }
 
+  /** The zone table of {@code key}: a YAML map (from the environment, YAML text holding it). */
+  io.cordon.context.NetworkZones zones(ConfigKey key) {
+    if (key.type() != ValueType.ZONES) {
+      throw new IllegalArgumentException(key.name() + " is not a zone table");
+    }
+    Setting s = settings.get(key.name());
+    if (s == null) {
+      return io.cordon.context.NetworkZones.none();
+    }
+    JsonNode map = structured(key, s);
+    if (!map.isObject()) {
+      throw mismatch(key, s);
+    }
+    Map<String, java.util.List<String>> zones = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> zone : map.properties()) {
+      zones.put(zone.getKey(), texts(key, s, zone.getValue()));
+    }
+    try {
+      return io.cordon.context.NetworkZones.of(zones);
+    } catch (IllegalArgumentException e) {
+      throw invalid(key, e.getMessage() + " (from " + s.origin() + ")");
+    }
+  }
+
+  /** The blocks of {@code key}: a YAML list (from the environment, a comma-separated list). */
+  io.cordon.context.TrustedProxies proxies(ConfigKey key) {
+    if (key.type() != ValueType.CIDRS) {
+      throw new IllegalArgumentException(key.name() + " is not a list of CIDR blocks");
+    }
+    Setting s = settings.get(key.name());
+    if (s == null) {
+      return io.cordon.context.TrustedProxies.none();
+    }
+    java.util.List<String> blocks =
+        s.value().isTextual() && !s.value().asText().strip().startsWith("[")
+            ? java.util.Arrays.stream(s.value().asText().split(",")).map(String::strip).toList()
+            : texts(key, s, structured(key, s));
+    try {
+      return io.cordon.context.TrustedProxies.of(blocks);
+    } catch (IllegalArgumentException e) {
+      throw invalid(key, e.getMessage() + " (from " + s.origin() + ")");
+    }
+  }
+
+  /** A container value as given, or the YAML (flow style) text of an environment variable. */
+  private static JsonNode structured(ConfigKey key, Setting s) {
+    if (!s.value().isTextual()) {
+      return s.value();
+    }
+    try {
+      return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(s.value().asText());
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw mismatch(key, s);
+    }
+  }
+
+  private static java.util.List<String> texts(ConfigKey key, Setting s, JsonNode list) {
+    if (!list.isArray()) {
+      throw invalid(
+          key, "expected " + key.expected() + " (from " + s.origin() + "), got " + shown(list));
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (JsonNode item : list) {
+      if (!item.isTextual()) {
+        throw invalid(key, "expected CIDR blocks as text (from " + s.origin() + "), got " + item);
+      }
+      out.add(item.asText());
+    }
+    return out;
+  }
+
   <E extends Enum<E>> E choice(ConfigKey key, Class<E> type) {
     Setting s = scalar(key, ValueType.CHOICE).orElseThrow();
     String word = s.value().asText().strip().toLowerCase(Locale.ROOT);

@@ -44,6 +44,7 @@ public record CordonConfig(
     Content content,
     Webauthn webauthn,
     Mfa mfa,
+    Network network,
     Set<String> given) {
 
   /** Requires every part and makes the data directory absolute. */
@@ -66,6 +67,7 @@ public record CordonConfig(
     Objects.requireNonNull(content);
     Objects.requireNonNull(webauthn);
     Objects.requireNonNull(mfa);
+    Objects.requireNonNull(network);
     given = Set.copyOf(given);
   }
 
@@ -442,6 +444,25 @@ public record CordonConfig(
                       io.cordon.identity.DirectoryService.ORG_ROLES.stream().sorted().toList())
                   + ")");
         }
+      }
+    }
+  }
+
+  /**
+   * Where requests come from: the zone table, the proxies whose forwarded addresses are believed
+   * (both validated when loaded), and how long a device credential lives.
+   */
+  public record Network(
+      io.cordon.context.NetworkZones zones,
+      io.cordon.context.TrustedProxies trustedProxies,
+      Duration deviceCookieLifetime) {
+    /** Requires every part; the device credential lives between a minute and 400 days. */
+    public Network {
+      Objects.requireNonNull(zones);
+      Objects.requireNonNull(trustedProxies);
+      if (deviceCookieLifetime.compareTo(Duration.ofMinutes(1)) < 0
+          || deviceCookieLifetime.compareTo(Duration.ofDays(400)) > 0) {
+        throw invalid(ConfigKeys.DEVICE_COOKIE_LIFETIME, "expected from 1m to 400d");
       }
     }
   }

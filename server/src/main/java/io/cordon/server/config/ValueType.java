@@ -27,7 +27,14 @@ public enum ValueType {
    * A YAML list of witnesses, each a map {@code {name, key, url, token-file}} (the environment
    * variable holds the same list in YAML flow style).
    */
-  WITNESSES("a list of witnesses, each {name, key, url[, token-file]}");
+  WITNESSES("a list of witnesses, each {name, key, url[, token-file]}"),
+  /**
+   * A YAML map of zone name to a list of CIDR blocks (the environment variable holds the same map
+   * in YAML flow style: {@code {office: [10.0.0.0/8], lab: ["2001:db8::/48"]}}).
+   */
+  ZONES("a map of zone name to a list of CIDR blocks"),
+  /** A YAML list of CIDR blocks or addresses (or, from the environment, a comma-separated list). */
+  CIDRS("a list of CIDR blocks");
 
   private final String phrase;
 

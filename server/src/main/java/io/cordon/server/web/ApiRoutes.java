@@ -43,11 +43,13 @@ final class ApiRoutes {
   private final Services services;
   private final boolean secureCookies;
   private final SignatureRoutes signatures;
+  private final DeviceRoutes devices;
 
   ApiRoutes(Services services, boolean secureCookies) {
     this.services = services;
     this.secureCookies = secureCookies;
     this.signatures = new SignatureRoutes(services);
+    this.devices = new DeviceRoutes(services.context(), secureCookies);
   }
 
   List<Route> routes() {
@@ -127,6 +129,7 @@ final class ApiRoutes {
     r.addAll(new WitnessRoutes(services.witness()).routes());
     r.addAll(signatures.routes());
     r.addAll(new TusRoutes(services.uploads()).routes());
+    r.addAll(devices.routes());
     return List.copyOf(r);
   }
 
@@ -166,6 +169,9 @@ final class ApiRoutes {
     String csrf = Gatekeeper.csrfToken(result.sessionSecret());
     http.header("Set-Cookie", cookie(Gatekeeper.SESSION_COOKIE, result.sessionSecret(), true));
     http.res().addHeader("Set-Cookie", cookie(Gatekeeper.CSRF_COOKIE, csrf, false));
+    if (!result.mfaRequired()) {
+      devices.recognise(http, rc, result.session().id());
+    }
     http.json(
         Views.map(
             "mfaRequired",
@@ -194,6 +200,7 @@ final class ApiRoutes {
 
   private void totp(Context http, RequestContext rc) {
     services.identity().completeTotp(rc, Json.text(Json.body(http), "code"));
+    rc.sessionId().ifPresent(session -> devices.recognise(http, rc, session));
     http.json(Map.of("mfaRequired", false));
   }
 
@@ -234,7 +241,23 @@ final class ApiRoutes {
             "roles",
             s.roles().stream().sorted().toList(),
             "auth",
-            rc.auth().code()));
+            rc.auth().code(),
+            "context",
+            Views.map(
+                "ip",
+                rc.clientIp(),
+                "zone",
+                rc.zone().orElse(null),
+                "country",
+                rc.country().orElse(null),
+                "device",
+                rc.device().orElse(null),
+                "deviceTrusted",
+                rc.deviceTrusted(),
+                "secondFactorAt",
+                rc.secondFactorAt().map(io.cordon.audit.AuditEventCodec::formatTime).orElse(null),
+                "riskScore",
+                rc.riskScore())));
   }
 
   private void createOrganisation(Context http, RequestContext rc) {

@@ -4,6 +4,7 @@ import io.cordon.context.Channel;
 import io.cordon.context.CordonException;
 import io.cordon.context.RequestContext;
 import io.cordon.identity.Authenticated;
+import io.cordon.identity.DeviceService;
 import io.cordon.identity.IdentityService;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -16,30 +17,40 @@ import java.util.UUID;
 
 /**
  * Authenticates every request (bearer token or session cookie), enforces CSRF protection for
- * cookie-authenticated state changes, and builds the {@link RequestContext}. The CSRF token is
- * derived from the session secret, so it needs no storage and dies with the session.
+ * cookie-authenticated state changes, and builds the {@link RequestContext} afresh for every
+ * request (nothing is cached between requests): client address (through trusted proxies only),
+ * network zone, location, device, when the session last proved a second factor, and its risk score.
+ * A session whose request arrives from another zone or country than it was verified in must step up
+ * first. The CSRF token is derived from the session secret, so it needs no storage and dies with
+ * the session.
  */
 final class Gatekeeper {
   static final String SESSION_COOKIE = "cordon_session";
+  static final String DEVICE_COOKIE = "cordon_device";
   static final String CSRF_COOKIE = "cordon_csrf";
   static final String CSRF_HEADER = "X-CSRF-Token";
   private static final Set<HandlerType> SAFE =
       Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
   private final IdentityService identity;
+  private final ContextSources sources;
 
-  Gatekeeper(IdentityService identity) {
+  Gatekeeper(IdentityService identity, ContextSources sources) {
     this.identity = identity;
+    this.sources = sources;
   }
 
-  /** The context of a request with no credentials (yet). */
-  static RequestContext anonymous(Context http) {
+  /** The context of a request with no credentials (yet), placed in its zone and location. */
+  RequestContext anonymous(Context http) {
     String agent = http.header("User-Agent");
-    return RequestContext.anonymous(
-        Channel.API,
-        clientIp(http),
-        Optional.ofNullable(agent).map(a -> a.length() > 512 ? a.substring(0, 512) : a),
-        UUID.randomUUID().toString());
+    return sources
+        .network()
+        .locate(
+            RequestContext.anonymous(
+                Channel.API,
+                clientIp(http),
+                Optional.ofNullable(agent).map(a -> a.length() > 512 ? a.substring(0, 512) : a),
+                UUID.randomUUID().toString()));
   }
 
   RequestContext admit(Context http, Access access) {
@@ -83,7 +94,33 @@ final class Gatekeeper {
     if (!who.scopes().contains(scope)) {
       throw new CordonException.Denied("the token lacks the '" + scope + "' scope");
     }
-    return base.authenticated(who.subject(), who.credentialId(), who.method());
+    RequestContext ctx =
+        base.authenticated(who.subject(), who.credentialId(), who.method())
+            .withSecondFactorAt(who.secondFactorAt())
+            .withRiskScore(riskOf(who));
+    if (authz != null) {
+      return ctx; // an API token is its own credential: no device, no session anchor
+    }
+    Optional<DeviceService.Presented> device =
+        sources
+            .devices()
+            .resolve(
+                who.subject().user(),
+                who.anchor().device(),
+                Optional.ofNullable(http.cookie(DEVICE_COOKIE)));
+    ctx =
+        ctx.withDevice(device.map(d -> d.id().value()), device.map(d -> d.trusted()).orElse(false));
+    if (!who.mfaPending() && access != Access.PARTIAL_SESSION) {
+      // Continuous verification: the second-factor route stays open, so the session can step up.
+      identity.requireSamePlace(ctx, who);
+    }
+    return ctx;
+  }
+
+  /** The session's risk, clamped to 0..1 whatever the source says. */
+  private double riskOf(Authenticated who) {
+    double r = sources.risk().riskOf(who.subject().user(), who.credentialId());
+    return Double.isNaN(r) ? 1 : Math.max(0, Math.min(1, r));
   }
 
   /** The CSRF token belonging to a session secret. */
@@ -108,9 +145,17 @@ final class Gatekeeper {
     }
   }
 
-  /** The peer address. Forwarded headers are not trusted (a trusted-proxy list comes later). */
-  static String clientIp(Context http) {
-    String ip = http.req().getRemoteAddr();
-    return ip == null || ip.isBlank() ? "unknown" : ip;
+  /**
+   * The client address: the peer, or what {@code X-Forwarded-For} says when the peer is a trusted
+   * proxy ({@code http.trusted-proxies}).
+   */
+  String clientIp(Context http) {
+    String peer = http.req().getRemoteAddr();
+    if (peer == null || peer.isBlank()) {
+      return "unknown";
+    }
+    java.util.List<String> forwarded =
+        java.util.Collections.list(http.req().getHeaders("X-Forwarded-For"));
+    return sources.network().clientAddress(peer, forwarded);
   }
 }

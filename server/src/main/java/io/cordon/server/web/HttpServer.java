@@ -32,7 +32,7 @@ public final class HttpServer implements AutoCloseable {
    */
   public HttpServer(
       Services services, String bind, int port, KeyStore keyStore, char[] keyPassword) {
-    Gatekeeper gate = new Gatekeeper(services.identity());
+    Gatekeeper gate = new Gatekeeper(services.identity(), services.context());
     this.routes = new ApiRoutes(services, true).routes();
     this.app =
         Javalin.create(
@@ -70,13 +70,22 @@ public final class HttpServer implements AutoCloseable {
                 cfg.routes.addHttpHandler(
                     route.method(), route.path(), http -> run(gate, services, route, http));
               }
-              cfg.routes.exception(CordonException.class, (e, http) -> Problems.write(http, e));
+              cfg.routes.exception(
+                  CordonException.class,
+                  (e, http) -> {
+                    if (!midStream(http, e)) {
+                      Problems.write(http, e);
+                    }
+                  });
               // Javalin's own answers (no such endpoint, too large…) would otherwise be text/plain.
               cfg.routes.exception(
                   HttpResponseException.class, (e, http) -> Problems.write(http, e.getStatus()));
               cfg.routes.exception(
                   Exception.class,
                   (e, http) -> {
+                    if (midStream(http, e)) {
+                      return;
+                    }
                     LOG.error("unexpected error on {} {}", http.method(), http.path(), e);
                     Problems.write(
                         http, 500, "internal", "Server error", "an unexpected error occurred");
@@ -135,6 +144,21 @@ public final class HttpServer implements AutoCloseable {
               status == 0 ? http.statusCode() : status,
               System.nanoTime() - start);
     }
+  }
+
+  /**
+   * Whether the answer was already under way (a download cut short by a revoked session or a failed
+   * integrity check). Then a problem document can no longer reach the client as one: it would be
+   * body bytes (Jetty refuses them, logging an error, only when they overrun Content-Length).
+   * Writing nothing more leaves the body shorter than its Content-Length, and Jetty aborts the
+   * connection, so the client sees a truncated transfer.
+   */
+  private static boolean midStream(Context http, Exception e) {
+    if (!http.res().isCommitted()) {
+      return false;
+    }
+    LOG.info("aborted {} {} mid-answer: {}", http.method(), http.path(), e.toString());
+    return true;
   }
 
   private static void securityHeaders(Context http) {

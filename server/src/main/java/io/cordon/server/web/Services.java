@@ -19,8 +19,8 @@ import io.cordon.server.metrics.Telemetry;
 import java.util.function.BooleanSupplier;
 
 /**
- * The application services the HTTP channel calls, and a readiness probe (true when the metadata
- * store answers).
+ * The application services the HTTP channel calls, a readiness probe (true when the metadata store
+ * answers), and the sources of each request's context.
  */
 public record Services(
     IdentityService identity,
@@ -39,4 +39,5 @@ public record Services(
     Telemetry telemetry,
     PasskeyService passkeys,
     RecoveryCodeService recoveryCodes,
-    BooleanSupplier ready) {}
+    BooleanSupplier ready,
+    ContextSources context) {}

@@ -221,7 +221,7 @@ class ConfigLoaderTest {
     assertThat(config.geoip().mmdb()).contains(DATA.resolve("GeoLite2-City.mmdb"));
     assertThat(config.policy().dir()).contains(Path.of("/etc/cordon/policies"));
     assertThat(config.unusedSettings())
-        .hasSize(8)
+        .hasSize(7)
         .contains("sftp.port is set, but this build of Cordon does not use it yet");
   }
 

@@ -22,6 +22,8 @@ final class ApiClient {
   private String cookie;
   private String csrf;
   private String bearer;
+  private String device;
+  private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
   ApiClient(HttpClient http, String base) {
     this.http = http;
@@ -63,7 +65,20 @@ final class ApiClient {
     copy.cookie = cookie;
     copy.csrf = csrf;
     copy.bearer = bearer;
+    copy.device = device;
+    copy.headers.putAll(headers);
     return copy;
+  }
+
+  /** Sends this header with every request (e.g. X-Forwarded-For). */
+  ApiClient withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  /** The device cookie this client holds ({@code cordon_device=…}), if one was issued. */
+  java.util.Optional<String> deviceCookie() {
+    return java.util.Optional.ofNullable(device);
   }
 
   ApiClient withoutCsrf() {
@@ -149,9 +164,14 @@ final class ApiClient {
     if (bearer != null) {
       b.header("Authorization", "Bearer " + bearer);
     }
-    if (cookie != null) {
-      b.header("Cookie", cookie);
+    if (cookie != null || device != null) {
+      b.header(
+          "Cookie",
+          java.util.stream.Stream.of(cookie, device)
+              .filter(java.util.Objects::nonNull)
+              .collect(java.util.stream.Collectors.joining("; ")));
     }
+    headers.forEach(b::header);
     if (csrf != null) {
       b.header("X-CSRF-Token", csrf);
     }
@@ -160,6 +180,10 @@ final class ApiClient {
 
   Answer send(HttpRequest request) throws IOException, InterruptedException {
     HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+    r.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("cordon_device="))
+        .findFirst()
+        .ifPresent(c -> device = c.split(";")[0]);
     JsonNode body = r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
     return new Answer(r.statusCode(), body, r);
   }

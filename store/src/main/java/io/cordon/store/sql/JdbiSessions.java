@@ -2,6 +2,7 @@ package io.cordon.store.sql;
 
 import io.cordon.context.AuthMethod;
 import io.cordon.context.CordonException;
+import io.cordon.identity.SessionAnchor;
 import io.cordon.identity.SessionRecord;
 import io.cordon.identity.Sessions;
 import io.cordon.identity.UserId;
@@ -25,7 +26,12 @@ final class JdbiSessions implements Sessions {
               Columns.instant(rs, "created_ms"),
               Columns.instant(rs, "last_seen_ms"),
               Columns.instant(rs, "expires_ms"),
-              Columns.flag(rs, "revoked"));
+              Columns.flag(rs, "revoked"),
+              new SessionAnchor(
+                  Columns.optionalInstant(rs, "second_factor_at_ms"),
+                  Columns.optionalText(rs, "anchor_zone"),
+                  Columns.optionalText(rs, "anchor_country"),
+                  Columns.optionalText(rs, "device_id")));
 
   private final Handle handle;
   private final SqlDialect dialect;
@@ -41,8 +47,10 @@ final class JdbiSessions implements Sessions {
       handle
           .createUpdate(
               "INSERT INTO sessions (id, secret_hash, user_id, auth, mfa_pending, client_ip,"
-                  + " created_ms, last_seen_ms, expires_ms, revoked) VALUES (:id, :hash, :user,"
-                  + " :auth, :mfa, :ip, :created, :seen, :expires, :revoked)")
+                  + " created_ms, last_seen_ms, expires_ms, revoked, second_factor_at_ms,"
+                  + " anchor_zone, anchor_country, device_id) VALUES (:id, :hash, :user, :auth,"
+                  + " :mfa, :ip, :created, :seen, :expires, :revoked, :factorAt, :zone, :country,"
+                  + " :device)")
           .bind("id", s.id())
           .bind("hash", s.secretHash())
           .bind("user", s.user().value())
@@ -53,6 +61,10 @@ final class JdbiSessions implements Sessions {
           .bind("seen", Columns.millis(s.lastSeen()))
           .bind("expires", Columns.millis(s.expires()))
           .bind("revoked", Columns.flag(s.revoked()))
+          .bind("factorAt", Columns.millis(s.anchor().secondFactorAt()))
+          .bind("zone", s.anchor().zone().orElse(null))
+          .bind("country", s.anchor().country().orElse(null))
+          .bind("device", s.anchor().device().orElse(null))
           .execute();
     } catch (JdbiException e) {
       // Never echo the id or hash: both are credentials-adjacent.
@@ -84,13 +96,19 @@ final class JdbiSessions implements Sessions {
         handle
             .createUpdate(
                 "UPDATE sessions SET auth = :auth, mfa_pending = :mfa, last_seen_ms = :seen,"
-                    + " expires_ms = :expires, revoked = :revoked WHERE id = :id")
+                    + " expires_ms = :expires, revoked = :revoked,"
+                    + " second_factor_at_ms = :factorAt, anchor_zone = :zone,"
+                    + " anchor_country = :country, device_id = :device WHERE id = :id")
             .bind("id", s.id())
             .bind("auth", s.auth().code())
             .bind("mfa", Columns.flag(s.mfaPending()))
             .bind("seen", Columns.millis(s.lastSeen()))
             .bind("expires", Columns.millis(s.expires()))
             .bind("revoked", Columns.flag(s.revoked()))
+            .bind("factorAt", Columns.millis(s.anchor().secondFactorAt()))
+            .bind("zone", s.anchor().zone().orElse(null))
+            .bind("country", s.anchor().country().orElse(null))
+            .bind("device", s.anchor().device().orElse(null))
             .execute();
     if (rows == 0) {
       throw new CordonException.NotFound("no such session");

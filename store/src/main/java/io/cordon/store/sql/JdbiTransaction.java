@@ -14,6 +14,7 @@ import io.cordon.content.ResumableUploads;
 import io.cordon.content.Workspaces;
 import io.cordon.crypto.Keysets;
 import io.cordon.identity.ApiTokens;
+import io.cordon.identity.Devices;
 import io.cordon.identity.Organisations;
 import io.cordon.identity.Passkeys;
 import io.cordon.identity.RecoveryCodes;
@@ -67,6 +68,11 @@ final class JdbiTransaction implements Transaction {
   @Override
   public ApiTokens tokens() {
     return new JdbiApiTokens(handle, dialect);
+  }
+
+  @Override
+  public Devices devices() {
+    return new JdbiDevices(handle, dialect);
   }
 
   @Override
