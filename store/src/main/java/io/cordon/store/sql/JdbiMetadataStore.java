@@ -1,6 +1,8 @@
 package io.cordon.store.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.cordon.audit.AuditEvent;
+import io.cordon.audit.PreparedEvent;
 import io.cordon.context.CordonException;
 import io.cordon.storage.MetadataStore;
 import io.cordon.storage.Transaction;
@@ -38,6 +40,8 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
   private final Jdbi writer;
   private final Jdbi reader;
   private final GroupCommit groupCommit;
+  private final Object indexingLock = new Object();
+  private AuditSearchIndexing searchIndexing;
 
   /** Takes ownership of both pools (which may be the same); {@link #close()} closes them. */
   JdbiMetadataStore(SqlDialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
@@ -47,6 +51,11 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
     this.writer = Jdbi.create(writePool);
     this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
     this.groupCommit = new GroupCommit("cordon-" + dialect.kind() + "-writer", this::runBatch);
+    this.searchIndexing =
+        new AuditSearchIndexing(
+            "cordon-" + dialect.kind() + "-audit-indexer",
+            this::auditSearchLag,
+            this::indexAuditSearch);
   }
 
   @Override
@@ -64,6 +73,27 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
   public final <T> T inTransaction(Function<Transaction, T> work) {
     Objects.requireNonNull(work, "work");
     return groupCommit.submit(work);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The event was serialised on the caller's thread; on the writer thread the append only
+   * splices in its number, hashes, chains and inserts, grouped with the batch's other appends
+   * behind one savepoint.
+   */
+  @Override
+  public final AuditEvent appendAudit(PreparedEvent event) {
+    Objects.requireNonNull(event, "event");
+    return groupCommit.submitRerunnable(tx -> tx.audit().append(event));
+  }
+
+  /**
+   * Runs work that only appends rows and may be run again after they were rolled back, in the group
+   * commit (benchmark baselines; see {@link GroupCommit#submitRerunnable}).
+   */
+  final <T> T inRerunnableTransaction(Function<Transaction, T> work) {
+    return groupCommit.submitRerunnable(work);
   }
 
   @Override
@@ -97,9 +127,7 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
             if (batch.size() == 1) {
               applyAlone(batch.getFirst(), tx);
             } else {
-              for (GroupCommit.Pending<?> pending : batch) {
-                applyBehindSavepoint(pending, statements, head, tx);
-              }
+              applyAll(batch, statements, head, tx);
             }
             head.flush(h);
             return null;
@@ -127,6 +155,55 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
     } catch (RuntimeException | Error e) {
       throw new WorkFailed(translated(e));
     }
+  }
+
+  /**
+   * Applies every piece of a batch: general work each behind its own savepoint; consecutive
+   * rerunnable pieces (audit appends) together behind one, and, should one of them fail, again each
+   * behind its own, so that only the failing one is lost.
+   */
+  private void applyAll(
+      List<GroupCommit.Pending<?>> batch,
+      BatchStatements statements,
+      AuditHead head,
+      JdbiTransaction tx) {
+    int i = 0;
+    while (i < batch.size()) {
+      int end = i;
+      while (end < batch.size() && batch.get(end).isRerunnable()) {
+        end++;
+      }
+      if (end - i > 1) {
+        applyGroup(batch.subList(i, end), statements, head, tx);
+        i = end;
+      } else {
+        applyBehindSavepoint(batch.get(i), statements, head, tx);
+        i++;
+      }
+    }
+  }
+
+  private void applyGroup(
+      List<GroupCommit.Pending<?>> group,
+      BatchStatements statements,
+      AuditHead head,
+      JdbiTransaction tx) {
+    AuditHead.Mark mark = head.mark();
+    statements.execute("SAVEPOINT " + SAVEPOINT);
+    try {
+      for (GroupCommit.Pending<?> pending : group) {
+        pending.apply(tx);
+      }
+    } catch (RuntimeException | Error e) {
+      statements.executeOnce("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+      statements.execute("RELEASE SAVEPOINT " + SAVEPOINT);
+      head.reset(mark);
+      for (GroupCommit.Pending<?> pending : group) {
+        applyBehindSavepoint(pending, statements, head, tx);
+      }
+      return;
+    }
+    statements.execute("RELEASE SAVEPOINT " + SAVEPOINT);
   }
 
   private void applyBehindSavepoint(
@@ -172,6 +249,46 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
     return groupCommit.stats();
   }
 
+  /**
+   * Indexes up to {@code max} audit events for search after the watermark, in one write transaction
+   * of the group commit ({@link AuditSearchIndex}); returns how many. The background indexer calls
+   * this; benchmarks and tests may too.
+   */
+  public final int indexAuditSearch(int max) {
+    return inTransaction(
+        tx -> {
+          JdbiTransaction jdbi = (JdbiTransaction) tx;
+          return AuditSearchIndex.indexNext(jdbi.handle(), dialect, jdbi.auditHead(), max);
+        });
+  }
+
+  /** How many appended events the search copy has not indexed yet (searches scan them). */
+  public final long auditSearchLag() {
+    return read(
+        tx ->
+            ((JdbiTransaction) tx)
+                .handle()
+                .createQuery(
+                    "SELECT h.last_seq - s.indexed_seq FROM audit_head h, audit_search_state s"
+                        + " WHERE h.id = 1 AND s.id = 1")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /**
+   * Stops the background search indexer of this store (benchmarks, tests of the unindexed tail);
+   * searches stay complete, as they scan what is not indexed. Another node's indexer, or {@link
+   * #indexAuditSearch}, still indexes.
+   */
+  public final void stopSearchIndexing() {
+    synchronized (indexingLock) {
+      if (searchIndexing != null) {
+        searchIndexing.close();
+        searchIndexing = null;
+      }
+    }
+  }
+
   /** Runs the work on a write connection outside any transaction (diagnostics, tests). */
   final <T> T onWriteConnection(HandleCallback<T, RuntimeException> work) {
     return writer.withHandle(work);
@@ -186,6 +303,7 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
 
   @Override
   public final void close() {
+    stopSearchIndexing();
     groupCommit.close();
     // Readers first, so that the last connection to close is the writer's (SQLite checkpoints
     // the WAL into the database file when its last connection closes).
