@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AuditSearchIndexing implements AutoCloseable {
   /** Events per indexing transaction: large enough to share index pages, short enough to wait. */
-  static final int BATCH = 8192;
+  static final int BATCH = 2048;
 
   private static final long IDLE_MS = 250;
   private static final long AFTER_FAILURE_MS = 5_000;
