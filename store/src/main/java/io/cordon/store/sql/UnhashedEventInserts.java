@@ -67,12 +67,16 @@ public final class UnhashedEventInserts {
   }
 
   private static void createTable(JdbiMetadataStore store, String table) {
+    // The trail's own key: on SQLite seq is the rowid (migration V13), elsewhere a BIGINT key.
+    String key = store.kind().equals("sqlite") ? "INTEGER" : "BIGINT";
     store.onWriteConnection(
         h ->
             h.execute(
                 "CREATE TABLE "
                     + table
-                    + " (seq BIGINT NOT NULL PRIMARY KEY, time_ms BIGINT NOT NULL, action TEXT"
+                    + " (seq "
+                    + key
+                    + " NOT NULL PRIMARY KEY, time_ms BIGINT NOT NULL, action TEXT"
                     + " NOT NULL, actor_user TEXT, actor_username TEXT, object_type TEXT,"
                     + " object_id TEXT, workspace_id TEXT, outcome TEXT NOT NULL, event_json TEXT"
                     + " NOT NULL)"));
