@@ -18,7 +18,10 @@ import org.jdbi.v3.core.JdbiException;
  * The metadata store on a SQL database through Jdbi: one pooled connection (one Jdbi {@link
  * Handle}) per transaction, with every repository of the {@link Transaction} working on it. Write
  * transactions are group-committed ({@link GroupCommit}): the work of concurrent callers shares one
- * database transaction and one durable commit, each piece behind its own savepoint.
+ * database transaction and one durable commit, each piece behind its own savepoint (audit appends
+ * of {@link #appendAudit} that follow one another share one). A background thread ({@link
+ * AuditSearchIndexing}) builds the audit search copy behind the trail through the same group
+ * commit; {@link #close()} stops it first.
  *
  * <p>Guarantees: {@link #inTransaction} commits when the work returns and rolls back when it
  * throws, rethrowing the work's exception unchanged; database failures surface as {@link
