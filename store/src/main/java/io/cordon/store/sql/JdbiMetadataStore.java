@@ -35,7 +35,6 @@ import org.jdbi.v3.core.JdbiException;
  */
 public abstract sealed class JdbiMetadataStore implements MetadataStore
     permits SqliteMetadataStore, PostgresMetadataStore {
-  private static final String SAVEPOINT = "cordon_work";
 
   private final SqlDialect dialect;
   private final HikariDataSource writePool;
@@ -127,15 +126,11 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
           h -> {
             AuditHead head = AuditHead.lock(h, statements);
             JdbiTransaction tx = new JdbiTransaction(h, dialect, head);
-            if (batch.size() == 1) {
-              applyAlone(batch.getFirst(), tx);
-            } else {
-              applyAll(batch, statements, head, tx);
-            }
+            new BatchPieces(dialect, statements, head, tx).applyAll(batch);
             head.flush(h);
             return null;
           });
-    } catch (WorkFailed e) {
+    } catch (BatchPieces.WorkFailed e) {
       batch.getFirst().fail(e.getCause());
       return;
     } catch (JdbiException e) {
@@ -152,98 +147,11 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
     }
   }
 
-  private void applyAlone(GroupCommit.Pending<?> pending, JdbiTransaction tx) {
-    try {
-      pending.apply(tx);
-    } catch (RuntimeException | Error e) {
-      throw new WorkFailed(translated(e));
-    }
-  }
-
-  /**
-   * Applies every piece of a batch: general work each behind its own savepoint; consecutive
-   * rerunnable pieces (audit appends) together behind one, and, should one of them fail, again each
-   * behind its own, so that only the failing one is lost.
-   */
-  private void applyAll(
-      List<GroupCommit.Pending<?>> batch,
-      BatchStatements statements,
-      AuditHead head,
-      JdbiTransaction tx) {
-    int i = 0;
-    while (i < batch.size()) {
-      int end = i;
-      while (end < batch.size() && batch.get(end).isRerunnable()) {
-        end++;
-      }
-      if (end - i > 1) {
-        applyGroup(batch.subList(i, end), statements, head, tx);
-        i = end;
-      } else {
-        applyBehindSavepoint(batch.get(i), statements, head, tx);
-        i++;
-      }
-    }
-  }
-
-  private void applyGroup(
-      List<GroupCommit.Pending<?>> group,
-      BatchStatements statements,
-      AuditHead head,
-      JdbiTransaction tx) {
-    AuditHead.Mark mark = head.mark();
-    statements.execute("SAVEPOINT " + SAVEPOINT);
-    try {
-      for (GroupCommit.Pending<?> pending : group) {
-        pending.apply(tx);
-      }
-    } catch (RuntimeException | Error e) {
-      statements.executeOnce("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
-      statements.execute("RELEASE SAVEPOINT " + SAVEPOINT);
-      head.reset(mark);
-      for (GroupCommit.Pending<?> pending : group) {
-        applyBehindSavepoint(pending, statements, head, tx);
-      }
-      return;
-    }
-    statements.execute("RELEASE SAVEPOINT " + SAVEPOINT);
-  }
-
-  private void applyBehindSavepoint(
-      GroupCommit.Pending<?> pending,
-      BatchStatements statements,
-      AuditHead head,
-      JdbiTransaction tx) {
-    AuditHead.Mark mark = head.mark();
-    statements.execute("SAVEPOINT " + SAVEPOINT);
-    try {
-      pending.apply(tx);
-    } catch (RuntimeException | Error e) {
-      statements.executeOnce("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
-      head.reset(mark);
-      pending.fail(translated(e));
-    }
-    statements.execute("RELEASE SAVEPOINT " + SAVEPOINT);
-  }
-
-  private Throwable translated(Throwable e) {
-    return e instanceof JdbiException jdbi ? dialect.translate(jdbi) : e;
-  }
-
   private static void failOpen(List<GroupCommit.Pending<?>> batch, Throwable cause) {
     for (GroupCommit.Pending<?> pending : batch) {
       if (!pending.isFailed()) {
         pending.fail(cause);
       }
-    }
-  }
-
-  /** Carries the failure of a batch's only piece of work out of its rolled-back transaction. */
-  private static final class WorkFailed extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    WorkFailed(Throwable cause) {
-      super(null, cause, false, false);
     }
   }
 
