@@ -17,6 +17,16 @@ public interface AuditLog {
    */
   AuditEvent append(AuditEvent event);
 
+  /**
+   * Appends an event serialised beforehand (on the caller's thread), assigning the next sequence
+   * number; stores exactly the bytes {@link #append(AuditEvent)} would.
+   *
+   * @return the event as stored, with its {@code seq}
+   */
+  default AuditEvent append(PreparedEvent event) {
+    return append(event.event());
+  }
+
   /** Events with {@code seq >= fromSeq}, in order, at most {@code limit}. */
   List<AuditEvent> list(long fromSeq, int limit);
 

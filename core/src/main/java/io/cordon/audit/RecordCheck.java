@@ -36,6 +36,27 @@ final class RecordCheck {
   }
 
   /**
+   * Whether the record's own checks hold, those that need no other record: its hashes are present,
+   * its bytes match its leaf hash and begin with its own number. Independent for every record, so a
+   * verifier may run it for many records at once; {@link #fault} gives the reason when it fails.
+   */
+  static boolean selfConsistent(AuditRecord r) {
+    byte[] storedLeaf = r.leafHashView();
+    return storedLeaf != null
+        && r.chainHashView() != null
+        && Arrays.equals(AuditChain.leafHash(r.leafView()), storedLeaf)
+        && startsWithOwnSeq(r.leafView(), r.seq());
+  }
+
+  /**
+   * Whether the stored chain hash of a {@link #selfConsistent} record follows from {@code
+   * previousChain}.
+   */
+  static boolean chainHolds(AuditRecord r, byte[] previousChain) {
+    return Arrays.equals(AuditChain.link(previousChain, r.leafHashView()), r.chainHashView());
+  }
+
+  /**
    * Whether the leaf data begins {@code {"seq":N,} with this record's number: the form every
    * appended event has, since the codec writes {@code seq} first. Checking the prefix instead of
    * parsing each event keeps verification at millions of events a second; the hashes already

@@ -1,5 +1,7 @@
 package io.cordon.storage;
 
+import io.cordon.audit.AuditEvent;
+import io.cordon.audit.PreparedEvent;
 import java.util.function.Function;
 
 /**
@@ -19,6 +21,16 @@ public interface MetadataStore extends AutoCloseable {
    * write lock at the start, so two writers never deadlock).
    */
   <T> T inTransaction(Function<Transaction, T> work);
+
+  /**
+   * Appends one audit event in a transaction of its own (a refusal, a failed login: an event that
+   * describes no state change) and returns it numbered, once committed. The event is serialised
+   * beforehand on the caller's thread; an adapter may batch such appends more cheaply than general
+   * work.
+   */
+  default AuditEvent appendAudit(PreparedEvent event) {
+    return inTransaction(tx -> tx.audit().append(event));
+  }
 
   /** Runs read-only work against a consistent snapshot. */
   <T> T read(Function<Transaction, T> work);

@@ -51,7 +51,8 @@ class AuditBenchmarkIT {
         List.of(
             "appendsPerSecond",
             "baselinePerSecond",
-            "unindexedPerSecond",
+            "inlineIndexedPerSecond",
+            "searchIndexPerSecond",
             "ratio",
             "eventsPerCommit",
             "verifyPerSecond",

@@ -54,6 +54,19 @@ final class GroupCommit implements AutoCloseable {
 
   /** Runs the work in the next batch and returns its result once that batch has committed. */
   <T> T submit(Function<Transaction, T> work) {
+    return submit(work, false);
+  }
+
+  /**
+   * As {@link #submit(Function)}, for work that only appends rows and may be run again after its
+   * rows were rolled back (an audit append): the batch runner may group such pieces behind one
+   * savepoint, and rerun each behind its own only if the group fails.
+   */
+  <T> T submitRerunnable(Function<Transaction, T> work) {
+    return submit(work, true);
+  }
+
+  private <T> T submit(Function<Transaction, T> work, boolean rerunnable) {
     if (Thread.currentThread() == writer) {
       throw new IllegalStateException(
           "a transaction was started inside another one; transactions must not be nested");
@@ -61,7 +74,7 @@ final class GroupCommit implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("metadata store is closed");
     }
-    Pending<T> pending = new Pending<>(work);
+    Pending<T> pending = new Pending<>(work, rerunnable);
     queue.add(pending);
     if (closed) {
       // close() may have drained the queue before this add; make sure nobody waits forever.
@@ -132,12 +145,19 @@ final class GroupCommit implements AutoCloseable {
    */
   static final class Pending<T> {
     private final Function<Transaction, T> work;
+    private final boolean rerunnable;
     private final CompletableFuture<T> outcome = new CompletableFuture<>();
     private T result;
     private boolean failed;
 
-    Pending(Function<Transaction, T> work) {
+    Pending(Function<Transaction, T> work, boolean rerunnable) {
       this.work = work;
+      this.rerunnable = rerunnable;
+    }
+
+    /** Whether the work only appends rows and may run again after a rollback of them. */
+    boolean isRerunnable() {
+      return rerunnable;
     }
 
     void apply(Transaction tx) {

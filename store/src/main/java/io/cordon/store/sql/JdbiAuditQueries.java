@@ -14,16 +14,26 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * Audit search over {@code audit_events}: the filter becomes a WHERE clause of fixed fragments with
- * every value bound as a parameter (no value is ever spliced into SQL), ordered by {@code seq} with
- * a keyset lower bound instead of an OFFSET. Lives as long as its transaction.
+ * Audit search: the filter becomes a WHERE clause of fixed fragments with every value bound as a
+ * parameter (no value is ever spliced into SQL), ordered by {@code seq} with a keyset lower bound
+ * instead of an OFFSET. Lives as long as its transaction.
  *
- * <p>The organisation is not a column of its own: it is read from the stored event's JSON (the
- * exact bytes its leaf hash covers), with each database's JSON function, so it is the organisation
- * the actor belonged to when the event happened.
+ * <p>Two parts, read in one transaction: events up to the search watermark are found through the
+ * indexed copy {@code audit_search} (built behind the trail by {@link AuditSearchIndex}), events
+ * after it by scanning {@code audit_events} from the watermark on. Every indexed number is below
+ * every unindexed one, so the indexed part comes first in {@code seq} order and the tail only fills
+ * what the limit leaves: results are complete and exact however far the indexer lags. The records
+ * returned are always the trail's own rows (bytes and hashes), never the copy.
+ *
+ * <p>The organisation is the one the actor belonged to when the event happened, from the stored
+ * event's JSON (the copy holds it as a column; the tail reads it with each database's JSON
+ * function).
  */
 final class JdbiAuditQueries implements AuditQueries {
-  private static final String COLUMNS = "seq, event_json, leaf_hash, chain_hash";
+  private static final String COLUMNS = "e.seq, e.event_json, e.leaf_hash, e.chain_hash";
+  private static final String INDEXED =
+      " FROM audit_search s JOIN audit_events e ON e.seq = s.seq WHERE s.seq <= :watermark AND ";
+  private static final String TAIL = " FROM audit_events e WHERE e.seq > :watermark AND ";
 
   private final Handle handle;
   private final SqlDialect dialect;
@@ -38,52 +48,74 @@ final class JdbiAuditQueries implements AuditQueries {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1");
     }
-    Where where = where(filter);
     try {
-      return handle
-          .createQuery(
-              "SELECT "
-                  + COLUMNS
-                  + " FROM audit_events WHERE "
-                  + where.sql()
-                  + " ORDER BY seq"
-                  + " LIMIT :limit")
-          .bindMap(where.params())
-          .bind("limit", limit)
-          .map(
-              (rs, ctx) ->
-                  new AuditRecord(
-                      rs.getLong(1),
-                      rs.getString(2).getBytes(StandardCharsets.UTF_8),
-                      rs.getBytes(3),
-                      rs.getBytes(4)))
-          .list();
+      long watermark = AuditSearchIndex.watermark(handle);
+      List<AuditRecord> found = new ArrayList<>();
+      if (filter.fromSeq() <= watermark) {
+        found.addAll(records(INDEXED, where(filter, "s.", "s.actor_org"), watermark, limit));
+      }
+      if (found.size() < limit && (!filter.bounded() || filter.toSeq() > watermark)) {
+        Where tail = where(filter, "e.", AuditSearchIndex.actorOrg(dialect));
+        found.addAll(records(TAIL, tail, watermark, limit - found.size()));
+      }
+      return found;
     } catch (JdbiException e) {
       throw dialect.translate(e);
     }
+  }
+
+  private List<AuditRecord> records(String from, Where where, long watermark, int limit) {
+    return handle
+        .createQuery("SELECT " + COLUMNS + from + where.sql() + " ORDER BY e.seq LIMIT :limit")
+        .bindMap(where.params())
+        .bind("watermark", watermark)
+        .bind("limit", limit)
+        .map(
+            (rs, ctx) ->
+                new AuditRecord(
+                    rs.getLong(1),
+                    rs.getString(2).getBytes(StandardCharsets.UTF_8),
+                    rs.getBytes(3),
+                    rs.getBytes(4)))
+        .list();
   }
 
   @Override
   public long count(AuditFilter filter) {
-    Where where = where(filter);
     try {
-      return handle
-          .createQuery("SELECT COUNT(*) FROM audit_events WHERE " + where.sql())
-          .bindMap(where.params())
-          .mapTo(Long.class)
-          .one();
+      long watermark = AuditSearchIndex.watermark(handle);
+      long indexed =
+          count(
+              " FROM audit_search s WHERE s.seq <= :watermark AND ",
+              where(filter, "s.", "s.actor_org"),
+              watermark);
+      return indexed
+          + count(TAIL, where(filter, "e.", AuditSearchIndex.actorOrg(dialect)), watermark);
     } catch (JdbiException e) {
       throw dialect.translate(e);
     }
   }
 
-  private Where where(AuditFilter f) {
+  private long count(String from, Where where, long watermark) {
+    return handle
+        .createQuery("SELECT COUNT(*)" + from + where.sql())
+        .bindMap(where.params())
+        .bind("watermark", watermark)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  /**
+   * The filter's clauses on the columns of one table alias ({@code p} is {@code "s."} or {@code
+   * "e."}), with {@code org} the expression for the actor's organisation there.
+   */
+  private static Where where(AuditFilter f, String p, String org) {
     List<String> clauses = new ArrayList<>();
     Map<String, Object> params = new LinkedHashMap<>();
-    clauses.add("seq >= :fromSeq");
+    clauses.add(p + "seq >= :fromSeq");
     params.put("fromSeq", f.fromSeq());
     if (f.bounded()) {
-      clauses.add("seq <= :toSeq");
+      clauses.add(p + "seq <= :toSeq");
       params.put("toSeq", f.toSeq());
     }
     f.actor()
@@ -92,48 +124,46 @@ final class JdbiAuditQueries implements AuditQueries {
               // A user id, the exact name an event claimed, or every event of the user who holds
               // that username now (usernames are unique case-insensitively).
               clauses.add(
-                  "(actor_user = :actor OR actor_username = :actor OR actor_user IN"
-                      + " (SELECT id FROM users WHERE username_lower = :actorLower))");
+                  "("
+                      + p
+                      + "actor_user = :actor OR "
+                      + p
+                      + "actor_username = :actor OR "
+                      + p
+                      + "actor_user IN (SELECT id FROM users WHERE username_lower = :actorLower))");
               params.put("actor", actor);
               params.put("actorLower", actor.toLowerCase(Locale.ROOT));
             });
     f.org()
         .ifPresent(
-            org -> {
-              clauses.add(actorOrg() + " = :org");
-              params.put("org", org.value());
+            o -> {
+              clauses.add(org + " = :org");
+              params.put("org", o.value());
             });
     f.action()
         .ifPresent(
             action -> {
               if (action.prefix()) {
                 // '_' is a LIKE wildcard and may occur in action names: escape it.
-                clauses.add("action LIKE :actionPrefix ESCAPE '!'");
+                clauses.add(p + "action LIKE :actionPrefix ESCAPE '!'");
                 params.put("actionPrefix", action.value().replace("_", "!_") + "%");
               } else {
-                clauses.add("action = :action");
+                clauses.add(p + "action = :action");
                 params.put("action", action.value());
               }
             });
-    equal(clauses, params, "object_type", "objectType", f.objectType().orElse(null));
-    equal(clauses, params, "object_id", "objectId", f.objectId().orElse(null));
+    equal(clauses, params, p + "object_type", "objectType", f.objectType().orElse(null));
+    equal(clauses, params, p + "object_id", "objectId", f.objectId().orElse(null));
     equal(
         clauses,
         params,
-        "workspace_id",
+        p + "workspace_id",
         "workspace",
         f.workspace().map(w -> w.value()).orElse(null));
-    equal(clauses, params, "outcome", "outcome", f.outcome().map(o -> o.code()).orElse(null));
-    f.since().ifPresent(t -> addTime(clauses, params, "time_ms >= :since", "since", t));
-    f.until().ifPresent(t -> addTime(clauses, params, "time_ms < :until", "until", t));
+    equal(clauses, params, p + "outcome", "outcome", f.outcome().map(o -> o.code()).orElse(null));
+    f.since().ifPresent(t -> addTime(clauses, params, p + "time_ms >= :since", "since", t));
+    f.until().ifPresent(t -> addTime(clauses, params, p + "time_ms < :until", "until", t));
     return new Where(String.join(" AND ", clauses), params);
-  }
-
-  private String actorOrg() {
-    return switch (dialect) {
-      case SQLITE -> "json_extract(event_json, '$.actor.org')";
-      case POSTGRESQL -> "(CAST(event_json AS jsonb) #>> '{actor,org}')";
-    };
   }
 
   private static void equal(

@@ -25,9 +25,17 @@ final class JdbiDeliveries implements Deliveries {
     List<String> events =
         handle
             .createQuery(
-                "SELECT event_json FROM audit_events WHERE object_type = 'file'"
+                // The indexed search copy up to its watermark, the trail itself after it
+                // (JdbiAuditQueries): found without scanning, and nothing just appended missed.
+                "SELECT e.event_json FROM audit_search s JOIN audit_events e ON e.seq = s.seq"
+                    + " WHERE s.seq <= :watermark AND s.object_type = 'file'"
+                    + " AND s.object_id = :file AND s.actor_user = :user"
+                    + " AND s.action = 'file.download' AND s.outcome = 'success'"
+                    + " UNION ALL SELECT event_json FROM audit_events"
+                    + " WHERE seq > :watermark AND object_type = 'file'"
                     + " AND object_id = :file AND actor_user = :user"
-                    + " AND action = 'file.download' AND outcome = 'success' ORDER BY seq")
+                    + " AND action = 'file.download' AND outcome = 'success'")
+            .bind("watermark", AuditSearchIndex.watermark(handle))
             .bind("file", file.value())
             .bind("user", user.value())
             .mapTo(String.class)

@@ -1,6 +1,8 @@
 package io.cordon.store.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.cordon.audit.AuditEvent;
+import io.cordon.audit.PreparedEvent;
 import io.cordon.context.CordonException;
 import io.cordon.storage.MetadataStore;
 import io.cordon.storage.Transaction;
@@ -16,7 +18,10 @@ import org.jdbi.v3.core.JdbiException;
  * The metadata store on a SQL database through Jdbi: one pooled connection (one Jdbi {@link
  * Handle}) per transaction, with every repository of the {@link Transaction} working on it. Write
  * transactions are group-committed ({@link GroupCommit}): the work of concurrent callers shares one
- * database transaction and one durable commit, each piece behind its own savepoint.
+ * database transaction and one durable commit, each piece behind its own savepoint (audit appends
+ * of {@link #appendAudit} that follow one another share one). A background thread ({@link
+ * AuditSearchIndexing}) builds the audit search copy behind the trail through the same group
+ * commit; {@link #close()} stops it first.
  *
  * <p>Guarantees: {@link #inTransaction} commits when the work returns and rolls back when it
  * throws, rethrowing the work's exception unchanged; database failures surface as {@link
@@ -30,7 +35,6 @@ import org.jdbi.v3.core.JdbiException;
  */
 public abstract sealed class JdbiMetadataStore implements MetadataStore
     permits SqliteMetadataStore, PostgresMetadataStore {
-  private static final String SAVEPOINT = "cordon_work";
 
   private final SqlDialect dialect;
   private final HikariDataSource writePool;
@@ -38,6 +42,8 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
   private final Jdbi writer;
   private final Jdbi reader;
   private final GroupCommit groupCommit;
+  private final Object indexingLock = new Object();
+  private AuditSearchIndexing searchIndexing;
 
   /** Takes ownership of both pools (which may be the same); {@link #close()} closes them. */
   JdbiMetadataStore(SqlDialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
@@ -47,6 +53,11 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
     this.writer = Jdbi.create(writePool);
     this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
     this.groupCommit = new GroupCommit("cordon-" + dialect.kind() + "-writer", this::runBatch);
+    this.searchIndexing =
+        new AuditSearchIndexing(
+            "cordon-" + dialect.kind() + "-audit-indexer",
+            this::auditSearchLag,
+            this::indexAuditSearch);
   }
 
   @Override
@@ -64,6 +75,27 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
   public final <T> T inTransaction(Function<Transaction, T> work) {
     Objects.requireNonNull(work, "work");
     return groupCommit.submit(work);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The event was serialised on the caller's thread; on the writer thread the append only
+   * splices in its number, hashes, chains and inserts, grouped with the batch's other appends
+   * behind one savepoint.
+   */
+  @Override
+  public final AuditEvent appendAudit(PreparedEvent event) {
+    Objects.requireNonNull(event, "event");
+    return groupCommit.submitRerunnable(tx -> tx.audit().append(event));
+  }
+
+  /**
+   * Runs work that only appends rows and may be run again after they were rolled back, in the group
+   * commit (benchmark baselines; see {@link GroupCommit#submitRerunnable}).
+   */
+  final <T> T inRerunnableTransaction(Function<Transaction, T> work) {
+    return groupCommit.submitRerunnable(work);
   }
 
   @Override
@@ -94,17 +126,11 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
           h -> {
             AuditHead head = AuditHead.lock(h, statements);
             JdbiTransaction tx = new JdbiTransaction(h, dialect, head);
-            if (batch.size() == 1) {
-              applyAlone(batch.getFirst(), tx);
-            } else {
-              for (GroupCommit.Pending<?> pending : batch) {
-                applyBehindSavepoint(pending, statements, head, tx);
-              }
-            }
+            new BatchPieces(dialect, statements, head, tx).applyAll(batch);
             head.flush(h);
             return null;
           });
-    } catch (WorkFailed e) {
+    } catch (BatchPieces.WorkFailed e) {
       batch.getFirst().fail(e.getCause());
       return;
     } catch (JdbiException e) {
@@ -121,35 +147,6 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
     }
   }
 
-  private void applyAlone(GroupCommit.Pending<?> pending, JdbiTransaction tx) {
-    try {
-      pending.apply(tx);
-    } catch (RuntimeException | Error e) {
-      throw new WorkFailed(translated(e));
-    }
-  }
-
-  private void applyBehindSavepoint(
-      GroupCommit.Pending<?> pending,
-      BatchStatements statements,
-      AuditHead head,
-      JdbiTransaction tx) {
-    AuditHead.Mark mark = head.mark();
-    statements.execute("SAVEPOINT " + SAVEPOINT);
-    try {
-      pending.apply(tx);
-    } catch (RuntimeException | Error e) {
-      statements.executeOnce("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
-      head.reset(mark);
-      pending.fail(translated(e));
-    }
-    statements.execute("RELEASE SAVEPOINT " + SAVEPOINT);
-  }
-
-  private Throwable translated(Throwable e) {
-    return e instanceof JdbiException jdbi ? dialect.translate(jdbi) : e;
-  }
-
   private static void failOpen(List<GroupCommit.Pending<?>> batch, Throwable cause) {
     for (GroupCommit.Pending<?> pending : batch) {
       if (!pending.isFailed()) {
@@ -158,18 +155,49 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
     }
   }
 
-  /** Carries the failure of a batch's only piece of work out of its rolled-back transaction. */
-  private static final class WorkFailed extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    WorkFailed(Throwable cause) {
-      super(null, cause, false, false);
-    }
-  }
-
   /** How the group commit has batched writes so far (diagnostics, benchmarks). */
   public final WriteBatchStats writeBatchStats() {
     return groupCommit.stats();
+  }
+
+  /**
+   * Indexes up to {@code max} audit events for search after the watermark, in one write transaction
+   * of the group commit ({@link AuditSearchIndex}); returns how many. The background indexer calls
+   * this; benchmarks and tests may too.
+   */
+  public final int indexAuditSearch(int max) {
+    return inTransaction(
+        tx -> {
+          JdbiTransaction jdbi = (JdbiTransaction) tx;
+          return AuditSearchIndex.indexNext(jdbi.handle(), dialect, jdbi.auditHead(), max);
+        });
+  }
+
+  /** How many appended events the search copy has not indexed yet (searches scan them). */
+  public final long auditSearchLag() {
+    return read(
+        tx ->
+            ((JdbiTransaction) tx)
+                .handle()
+                .createQuery(
+                    "SELECT h.last_seq - s.indexed_seq FROM audit_head h, audit_search_state s"
+                        + " WHERE h.id = 1 AND s.id = 1")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /**
+   * Stops the background search indexer of this store (benchmarks, tests of the unindexed tail);
+   * searches stay complete, as they scan what is not indexed. Another node's indexer, or {@link
+   * #indexAuditSearch}, still indexes.
+   */
+  public final void stopSearchIndexing() {
+    synchronized (indexingLock) {
+      if (searchIndexing != null) {
+        searchIndexing.close();
+        searchIndexing = null;
+      }
+    }
   }
 
   /** Runs the work on a write connection outside any transaction (diagnostics, tests). */
@@ -186,6 +214,7 @@ public abstract sealed class JdbiMetadataStore implements MetadataStore
 
   @Override
   public final void close() {
+    stopSearchIndexing();
     groupCommit.close();
     // Readers first, so that the last connection to close is the writer's (SQLite checkpoints
     // the WAL into the database file when its last connection closes).

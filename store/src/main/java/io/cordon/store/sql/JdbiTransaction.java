@@ -42,6 +42,18 @@ final class JdbiTransaction implements Transaction {
     this.auditHead = auditHead;
   }
 
+  Handle handle() {
+    return handle;
+  }
+
+  /** The write batch's locked audit head; only in write transactions. */
+  AuditHead auditHead() {
+    if (auditHead == null) {
+      throw new IllegalStateException("not a write transaction");
+    }
+    return auditHead;
+  }
+
   /** The write batch's reusable statements (benchmarks); only in write transactions. */
   BatchStatements statements() {
     if (auditHead == null) {
