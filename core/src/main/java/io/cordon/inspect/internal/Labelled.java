@@ -66,7 +66,7 @@ final class Labelled {
         break;
       }
     }
-    return p >= max || t.isAlnum(p) ? -1 : p;
+    return p >= i + 24 || t.isAlnum(p) ? -1 : p;
   }
 
   private static int digitCount(Text t, int from, int to) {

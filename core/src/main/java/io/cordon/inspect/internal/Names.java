@@ -91,7 +91,6 @@ final class Names {
           "Chance",
           "Christian",
           "Charity",
-          "Destiny",
           "Eve");
 
   private static final String[] CONTEXT = {

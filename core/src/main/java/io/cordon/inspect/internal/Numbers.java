@@ -15,6 +15,21 @@ final class Numbers {
   private static final String[] PHONE_WORDS = {
     "phone", "tel", "telephone", "mobile", "cell", "fax", "call", "number", "contact", "ph"
   };
+  private static final String[] OTHER_ID_WORDS = {
+    "nhs",
+    "npi",
+    "ssn",
+    "social security",
+    "mrn",
+    "passport",
+    "licence",
+    "license",
+    "iban",
+    "account",
+    "card",
+    "batch",
+    "lot"
+  };
   private static final String[] NHS_WORDS = {"nhs", "health service", "nhs number"};
   private static final String[] NPI_WORDS = {"npi", "provider", "prescriber", "physician"};
   private static final String[] NDC_WORDS = {"ndc", "national drug code"};
@@ -138,6 +153,9 @@ final class Numbers {
     }
     if (!cleanEnd(t, end)) {
       return;
+    }
+    if (Context.before(t, i, Context.NEAR, OTHER_ID_WORDS)) {
+      return; // labelled as another identifier: a failed check there is not a phone number
     }
     boolean context = Context.before(t, i, Context.NEAR, PHONE_WORDS);
     if (nanp || g.shape(3, 3, 3, 4)) {
