@@ -8,8 +8,10 @@ import io.cordon.inspect.EntityType;
  * {@code +} or an area code in parentheses. Stateless; thread-safe.
  */
 final class Addresses {
-  private static final String[] IP_WORDS = {"ip", "address", "host", "server", "addr"};
-  private static final String[] PHONE_WORDS = {"phone", "tel", "mobile", "cell", "fax", "call"};
+  private static final Context.Words IP_WORDS =
+      Context.words("ip", "address", "host", "server", "addr");
+  private static final Context.Words PHONE_WORDS =
+      Context.words("phone", "tel", "mobile", "cell", "fax", "call");
 
   private Addresses() {}
 

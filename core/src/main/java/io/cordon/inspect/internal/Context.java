@@ -12,14 +12,48 @@ final class Context {
   static final int NEAR = 48;
 
   /**
-   * Whether any of {@code words} (lower-case ASCII) ends within {@code distance} before {@code i}.
+   * A list of lower-case context words with the set of their last chars, so a backwards search
+   * tests the words only where one could end. Immutable; thread-safe.
    */
-  static boolean before(Text t, int i, int distance, String... words) {
+  static final class Words {
+    final String[] words;
+    private final boolean[] last = new boolean[128];
+
+    private Words(String[] words) {
+      this.words = words.clone();
+      for (String w : words) {
+        char c = w.charAt(w.length() - 1);
+        if (c < 128) {
+          last[c] = true;
+        }
+      }
+    }
+
+    int size() {
+      return words.length;
+    }
+
+    boolean mayEndWith(char c) {
+      return c < 128 && last[c];
+    }
+  }
+
+  static Words words(String... words) {
+    return new Words(words);
+  }
+
+  /**
+   * Whether any of {@code list} (lower-case ASCII) ends within {@code distance} before {@code i}.
+   */
+  static boolean before(Text t, int i, int distance, Words list) {
     int from = Math.max(0, i - distance);
     for (int p = i - 1; p >= from; p--) {
       char c = t.charAt(p);
       char lc = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-      for (String w : words) {
+      if (!list.mayEndWith(lc)) {
+        continue;
+      }
+      for (String w : list.words) {
         int at = p - w.length() + 1;
         if (lc == w.charAt(w.length() - 1)
             && t.startsWithIgnoreCase(at, w)
@@ -36,7 +70,7 @@ final class Context {
    * Whether the candidate at {@code i} directly follows a label: one of {@code words}, then only
    * label punctuation ({@code : # . - =}, "no", "number", "nr", "id") and spaces.
    */
-  static boolean labelled(Text t, int i, String... words) {
+  static boolean labelled(Text t, int i, Words list) {
     int p = i - 1;
     int stop = Math.max(0, i - 24);
     while (p >= stop) {
@@ -59,7 +93,7 @@ final class Context {
           || w.equals("code")) {
         continue;
       }
-      for (String word : words) {
+      for (String word : list.words) {
         int at = wordEnd - word.length();
         if (t.startsWithIgnoreCase(at, word) && !t.isLetter(at - 1)) {
           return true;

@@ -15,7 +15,7 @@ final class CustomPattern {
   private final CustomDetector spec;
   private final EntityType type;
   private final Matcher matcher;
-  private final String[] context;
+  private final Context.Words context;
   private Text boundTo;
 
   CustomPattern(CustomDetector spec) {
@@ -23,7 +23,10 @@ final class CustomPattern {
     this.type = spec.entityType();
     this.matcher = Pattern.compile(spec.pattern()).matcher("");
     this.context =
-        spec.contextWords().stream().map(w -> w.toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        Context.words(
+            spec.contextWords().stream()
+                .map(w -> w.toLowerCase(Locale.ROOT))
+                .toArray(String[]::new));
   }
 
   void at(Text t, int i, int limit, Match m) {
@@ -41,7 +44,7 @@ final class CustomPattern {
     if (!spec.validator().test(t.slice(i, end))) {
       return;
     }
-    boolean near = context.length > 0 && Context.before(t, i, Context.NEAR, context);
+    boolean near = context.size() > 0 && Context.before(t, i, Context.NEAR, context);
     if (spec.contextRequired() && !near) {
       return;
     }

@@ -96,17 +96,36 @@ final class Dates {
     return e - p == 4 && !t.isAlnum(e) ? e : -1;
   }
 
+  /** Month names keyed by their first three lower-case letters packed into an int. */
+  private static final int[] KEYS = new int[MONTHS.length];
+
+  static {
+    for (int k = 0; k < MONTHS.length; k++) {
+      KEYS[k] = key(MONTHS[k].charAt(0), MONTHS[k].charAt(1), MONTHS[k].charAt(2));
+    }
+  }
+
+  private static int key(char a, char b, char c) {
+    return (a | 0x20) << 16 | (b | 0x20) << 8 | (c | 0x20);
+  }
+
   private static int month(Text t, int p) {
-    for (String name : MONTHS) {
+    int key = key(t.charAt(p), t.charAt(p + 1), t.charAt(p + 2));
+    for (int k = 0; k < KEYS.length; k++) {
+      if (KEYS[k] != key) {
+        continue;
+      }
+      String name = MONTHS[k];
       if (t.startsWithIgnoreCase(p, name) && !t.isLetter(p + name.length())) {
         return p + name.length();
       }
-      if (t.startsWithIgnoreCase(p, name.substring(0, 3)) && !t.isLetter(p + 3)) {
+      if (!t.isLetter(p + 3)) {
         return p + 3;
       }
-    }
-    if (t.startsWithIgnoreCase(p, "sept") && !t.isLetter(p + 4)) {
-      return p + 4;
+      if (k == 8 && t.startsWithIgnoreCase(p, "sept") && !t.isLetter(p + 4)) {
+        return p + 4;
+      }
+      return -1;
     }
     return -1;
   }

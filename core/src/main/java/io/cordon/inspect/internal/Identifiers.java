@@ -9,10 +9,10 @@ import java.util.Map;
  * written with a subcategory). Stateless; thread-safe.
  */
 final class Identifiers {
-  private static final String[] DEA_WORDS = {"dea"};
-  private static final String[] ICD_WORDS = {
-    "icd", "icd-10", "icd10", "diagnosis", "diagnoses", "dx", "diagnosed", "condition"
-  };
+  private static final Context.Words DEA_WORDS = Context.words("dea");
+  private static final Context.Words ICD_WORDS =
+      Context.words(
+          "icd", "icd-10", "icd10", "diagnosis", "diagnoses", "dx", "diagnosed", "condition");
 
   /** IBAN lengths per country (SWIFT IBAN Registry). */
   private static final Map<String, Integer> IBAN_LENGTH = ibanLengths();

@@ -8,48 +8,56 @@ import io.cordon.inspect.EntityType;
  * the context word that must precede it. Stateless; thread-safe.
  */
 final class Labelled {
-  private static final String[] MRN_WORDS = {
-    "mrn",
-    "medical record",
-    "medical record number",
-    "record number",
-    "patient id",
-    "chart",
-    "hospital number",
-    "patient number",
-    "med rec",
-    "mr"
-  };
-  private static final String[] BATCH_WORDS = {
-    "batch", "lot", "batch no", "lot no", "lot number", "batch number", "charge", "bn", "lot/batch"
-  };
-  private static final String[] DL_WORDS = {
-    "driver license",
-    "driver's license",
-    "drivers license",
-    "driver licence",
-    "driving licence",
-    "driver's licence",
-    "drivers licence",
-    "license",
-    "licence",
-    "dl",
-    "driving license"
-  };
-  private static final String[] PASSPORT_WORDS = {"passport", "travel document"};
-  private static final String[] DOB_WORDS = {
-    "dob",
-    "d.o.b",
-    "d.o.b.",
-    "date of birth",
-    "birth date",
-    "birthdate",
-    "born",
-    "born on",
-    "birthday",
-    "geburtsdatum",
-    "date de naissance"
-  };
+  private static final Context.Words MRN_WORDS =
+      Context.words(
+          "mrn",
+          "medical record",
+          "medical record number",
+          "record number",
+          "patient id",
+          "chart",
+          "hospital number",
+          "patient number",
+          "med rec",
+          "mr");
+  private static final Context.Words BATCH_WORDS =
+      Context.words(
+          "batch",
+          "lot",
+          "batch no",
+          "lot no",
+          "lot number",
+          "batch number",
+          "charge",
+          "bn",
+          "lot/batch");
+  private static final Context.Words DL_WORDS =
+      Context.words(
+          "driver license",
+          "driver's license",
+          "drivers license",
+          "driver licence",
+          "driving licence",
+          "driver's licence",
+          "drivers licence",
+          "license",
+          "licence",
+          "dl",
+          "driving license");
+  private static final Context.Words PASSPORT_WORDS = Context.words("passport", "travel document");
+  private static final Context.Words DOB_WORDS =
+      Context.words(
+          "dob",
+          "d.o.b",
+          "d.o.b.",
+          "date of birth",
+          "birth date",
+          "birthdate",
+          "born",
+          "born on",
+          "birthday",
+          "geburtsdatum",
+          "date de naissance");
 
   private Labelled() {}
 
@@ -80,6 +88,14 @@ final class Labelled {
   }
 
   static void at(Text t, int i, int limit, Match m) {
+    // Most words hold no digit: find that out before anything else.
+    int w = i;
+    while (t.isLetter(w)) {
+      w++;
+    }
+    if (!t.isDigit(w) && !(t.charAt(w) == '-' || t.charAt(w) == '/') && w > i) {
+      return;
+    }
     int end = tokenEnd(t, i, limit);
     if (end < 0) {
       return;
@@ -107,11 +123,9 @@ final class Labelled {
 
   /** A date right after a date-of-birth label. */
   static void dateOfBirth(Text t, int i, int limit, Match m) {
-    if (!Context.before(t, i, 32, DOB_WORDS)) {
-      return;
-    }
+    // The date shape is cheaper than the context search: test it first.
     int end = Dates.end(t, i, limit);
-    if (end > 0) {
+    if (end > 0 && Context.before(t, i, 32, DOB_WORDS)) {
       m.offer(EntityType.DATE_OF_BIRTH, i, end, 0.9);
     }
   }

@@ -93,31 +93,31 @@ final class Names {
           "Charity",
           "Eve");
 
-  private static final String[] CONTEXT = {
-    "patient",
-    "dear",
-    "name",
-    "signed",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "nurse",
-    "hello",
-    "hi",
-    "contact",
-    "by",
-    "from",
-    "to",
-    "cc",
-    "employee",
-    "subject",
-    "investigator",
-    "physician",
-    "reviewed",
-    "approved",
-    "author"
-  };
+  private static final Context.Words CONTEXT =
+      Context.words(
+          "patient",
+          "dear",
+          "name",
+          "signed",
+          "mr",
+          "mrs",
+          "ms",
+          "dr",
+          "nurse",
+          "hello",
+          "hi",
+          "contact",
+          "by",
+          "from",
+          "to",
+          "cc",
+          "employee",
+          "subject",
+          "investigator",
+          "physician",
+          "reviewed",
+          "approved",
+          "author");
 
   private Names() {}
 
@@ -159,14 +159,21 @@ final class Names {
 
   /** Title case of a word (JOHN → John), so capitalised lists match the dictionary. */
   private static String normal(String w) {
-    if (w.length() > 1 && w.equals(w.toUpperCase(Locale.ROOT))) {
+    boolean allUpper = w.length() > 1;
+    for (int k = 1; k < w.length() && allUpper; k++) {
+      allUpper = !Character.isLowerCase(w.charAt(k));
+    }
+    if (allUpper) {
       return w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT);
     }
     return w;
   }
 
   private static boolean capitalised(Text t, int i, int end) {
-    return end - i >= 2 && Character.isUpperCase(t.charAt(i)) && t.isLetter(i + 1);
+    char c = t.charAt(i);
+    return end - i >= 2
+        && (c >= 'A' && c <= 'Z' || c > 0x7f && Character.isUpperCase(c))
+        && t.isLetter(i + 1);
   }
 
   static void at(Text t, int i, int limit, Match m) {

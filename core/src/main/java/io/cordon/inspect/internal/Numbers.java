@@ -8,32 +8,35 @@ import io.cordon.inspect.EntityType;
  * apart from the reused groups; not thread-safe.
  */
 final class Numbers {
-  private static final String[] SSN_WORDS = {"ssn", "ssns", "social security", "social sec"};
-  private static final String[] CARD_WORDS = {
-    "card", "credit", "visa", "mastercard", "amex", "pan", "debit"
-  };
-  private static final String[] PHONE_WORDS = {
-    "phone", "tel", "telephone", "mobile", "cell", "fax", "call", "number", "contact", "ph"
-  };
-  private static final String[] OTHER_ID_WORDS = {
-    "nhs",
-    "npi",
-    "ssn",
-    "social security",
-    "mrn",
-    "passport",
-    "licence",
-    "license",
-    "iban",
-    "account",
-    "card",
-    "batch",
-    "lot"
-  };
-  private static final String[] NHS_WORDS = {"nhs", "health service", "nhs number"};
-  private static final String[] NPI_WORDS = {"npi", "provider", "prescriber", "physician"};
-  private static final String[] NDC_WORDS = {"ndc", "national drug code"};
-  private static final String[] CAS_WORDS = {"cas", "cas no", "cas number", "cas-nr", "cas rn"};
+  private static final Context.Words SSN_WORDS =
+      Context.words("ssn", "ssns", "social security", "social sec");
+  private static final Context.Words CARD_WORDS =
+      Context.words("card", "credit", "visa", "mastercard", "amex", "pan", "debit");
+  private static final Context.Words PHONE_WORDS =
+      Context.words(
+          "phone", "tel", "telephone", "mobile", "cell", "fax", "call", "number", "contact", "ph");
+  private static final Context.Words OTHER_ID_WORDS =
+      Context.words(
+          "nhs",
+          "npi",
+          "ssn",
+          "social security",
+          "mrn",
+          "passport",
+          "licence",
+          "license",
+          "iban",
+          "account",
+          "card",
+          "batch",
+          "lot");
+  private static final Context.Words NHS_WORDS =
+      Context.words("nhs", "health service", "nhs number");
+  private static final Context.Words NPI_WORDS =
+      Context.words("npi", "provider", "prescriber", "physician");
+  private static final Context.Words NDC_WORDS = Context.words("ndc", "national drug code");
+  private static final Context.Words CAS_WORDS =
+      Context.words("cas", "cas no", "cas number", "cas-nr", "cas rn");
 
   private final Groups g = new Groups();
 
@@ -57,11 +60,11 @@ final class Numbers {
   }
 
   private void ssn(Text t, int i, Match m) {
-    boolean context = Context.before(t, i, Context.NEAR, SSN_WORDS);
     if (g.shape(3, 3, 2, 4) && cleanEnd(t, g.end(3)) && Checksums.ssn(g.digitString(t, 3))) {
+      boolean context = Context.before(t, i, Context.NEAR, SSN_WORDS);
       m.offer(EntityType.US_SSN, i, g.end(3), context ? 0.95 : 0.85);
-    } else if (g.count == 1 && g.len(0) == 9 && cleanEnd(t, g.end(1)) && context) {
-      if (Checksums.ssn(g.digitString(t, 1))) {
+    } else if (g.len(0) == 9 && cleanEnd(t, g.end(1)) && Checksums.ssn(g.digitString(t, 1))) {
+      if (Context.before(t, i, Context.NEAR, SSN_WORDS)) {
         m.offer(EntityType.US_SSN, i, g.end(1), 0.8);
       }
     }
@@ -151,16 +154,18 @@ final class Numbers {
         end = x;
       }
     }
-    if (!cleanEnd(t, end)) {
+    boolean strong = nanp || g.shape(3, 3, 3, 4);
+    boolean weak = digits >= 7 && digits <= 12 && (k >= 2 || digits >= 10) && !dateLike(k);
+    if (!strong && !weak || !cleanEnd(t, end)) {
       return;
     }
     if (Context.before(t, i, Context.NEAR, OTHER_ID_WORDS)) {
       return; // labelled as another identifier: a failed check there is not a phone number
     }
     boolean context = Context.before(t, i, Context.NEAR, PHONE_WORDS);
-    if (nanp || g.shape(3, 3, 3, 4)) {
+    if (strong) {
       m.offer(EntityType.PHONE_NUMBER, i, end, context ? 0.85 : g.sep == ' ' ? 0.6 : 0.75);
-    } else if (digits >= 7 && digits <= 12 && (k >= 2 || digits >= 10) && !dateLike(k)) {
+    } else {
       m.offer(EntityType.PHONE_NUMBER, i, end, context ? 0.7 : 0.3);
     }
   }

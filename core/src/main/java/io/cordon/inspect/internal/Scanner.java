@@ -69,7 +69,10 @@ public final class Scanner {
           }
           Labelled.at(t, i, limit, match);
           Labelled.dateOfBirth(t, i, limit, match);
-          Addresses.email(t, i, limit, match);
+          char next = t.charAt(t.alnumEnd(i, limit));
+          if (next == '@' || next == '.' || next == '_' || next == '-' || next == '+') {
+            Addresses.email(t, i, limit, match);
+          }
         }
         case UPPER, LOWER -> letterStart(t, i, limit, kind == UPPER);
         case LETTER -> Names.at(t, i, limit, match);
@@ -110,24 +113,56 @@ public final class Scanner {
     return match.end;
   }
 
+  /**
+   * A word starting with a letter. The word's end, whether it holds a digit and the char after it
+   * decide which detectors can match at all, so a plain prose word costs one walk over its chars.
+   */
   private void letterStart(Text t, int i, int limit, boolean upper) {
+    int we = i;
+    boolean digit = false;
+    while (t.isAlnum(we)) {
+      digit |= t.isDigit(we);
+      we++;
+    }
+    char next = t.charAt(we);
+    boolean joined = next == '_' || next == '-' || next == '.';
     if (upper) {
-      Identifiers.iban(t, i, limit, match);
-      Identifiers.dea(t, i, match);
-      Identifiers.nct(t, i, match);
-      Identifiers.icd10(t, i, match);
+      if (digit) {
+        Identifiers.iban(t, i, limit, match);
+        Identifiers.dea(t, i, match);
+        Identifiers.nct(t, i, match);
+        Identifiers.icd10(t, i, match);
+      }
       Markings.at(t, i, match);
       Names.at(t, i, limit, match);
-    } else if (t.charAt(i) <= 'b' || t.charAt(i) >= 'x') {
+    } else if (digit && (t.charAt(i) <= 'b' || t.charAt(i) >= 'x')) {
       Identifiers.iban(t, i, limit, match);
     }
-    Secrets.apiKey(t, i, limit, match);
-    Secrets.assignment(t, i, limit, match);
-    Addresses.email(t, i, limit, match);
-    Labelled.at(t, i, limit, match);
-    Labelled.dateOfBirth(t, i, limit, match);
-    if (hexThenColon(t, i)) {
-      Addresses.ipv6(t, i, limit, match);
+    if (we - i >= 20 || joined) {
+      Secrets.apiKey(t, i, limit, match);
+    }
+    if (joined || next == '=' || next == ':' || next == '"' || next == '\'' || next == ' ') {
+      int q = we;
+      while (t.charAt(q) == ' ') {
+        q++;
+      }
+      if (joined || next == '"' || next == '\'' || t.charAt(q) == '=' || t.charAt(q) == ':') {
+        Secrets.assignment(t, i, limit, match);
+      }
+    }
+    if (joined || next == '@' || next == '+' || next == '%') {
+      Addresses.email(t, i, limit, match);
+    }
+    if (digit || next == '-' || next == '/') {
+      Labelled.at(t, i, limit, match);
+    }
+    if (we - i >= 3 && we - i <= 9) {
+      Labelled.dateOfBirth(t, i, limit, match);
+    }
+    if (next == ':' && we - i <= 4) {
+      if (hexThenColon(t, i)) {
+        Addresses.ipv6(t, i, limit, match);
+      }
     }
   }
 

@@ -45,6 +45,18 @@ final class Secrets {
     new Token("glsa_", 32, 48, false), // Grafana service account
   };
 
+  private static final String TOKEN_FIRST = firstChars();
+
+  private static String firstChars() {
+    StringBuilder b = new StringBuilder();
+    for (Token k : TOKENS) {
+      if (b.indexOf(k.prefix.substring(0, 1)) < 0) {
+        b.append(k.prefix.charAt(0));
+      }
+    }
+    return b.toString();
+  }
+
   private static final String[] PASSWORD_KEYS = {
     "password",
     "passwd",
@@ -105,6 +117,9 @@ final class Secrets {
 
   /** A token with a known prefix starting at {@code i}; answers its end or -1. */
   static int tokenEnd(Text t, int i, int limit) {
+    if (TOKEN_FIRST.indexOf(t.charAt(i)) < 0) {
+      return -1;
+    }
     for (Token k : TOKENS) {
       if (t.startsWith(i, k.prefix)) {
         int p = i + k.prefix.length();
@@ -144,6 +159,17 @@ final class Secrets {
       p++;
     }
     int keyEnd = p;
+    // Cheap test first: an assignment follows the key (after an optional quote and spaces).
+    int q = keyEnd;
+    if (t.charAt(q) == '"' || t.charAt(q) == '\'') {
+      q++;
+    }
+    while (t.charAt(q) == ' ' || t.charAt(q) == '\t') {
+      q++;
+    }
+    if (t.charAt(q) != '=' && t.charAt(q) != ':') {
+      return;
+    }
     boolean secretKey = false;
     for (String k : PASSWORD_KEYS) {
       int at = keyEnd - k.length();

@@ -46,6 +46,21 @@ public final class Text implements CharSequence {
     return new String(chars, start, end - start);
   }
 
+  private static final byte DIGIT = 1;
+  private static final byte UPPER = 2;
+  private static final byte LOWER = 4;
+  private static final byte[] ASCII = new byte[128];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      ASCII[c] = DIGIT;
+    }
+    for (char c = 'A'; c <= 'Z'; c++) {
+      ASCII[c] = UPPER;
+      ASCII[c + 32] = LOWER;
+    }
+  }
+
   public boolean isDigit(int i) {
     char c = charAt(i);
     return c >= '0' && c <= '9';
@@ -58,16 +73,16 @@ public final class Text implements CharSequence {
 
   public boolean isLetter(int i) {
     char c = charAt(i);
-    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c > 0x7f && Character.isLetter(c);
+    return c < 0x80 ? (ASCII[c] & (UPPER | LOWER)) != 0 : Character.isLetter(c);
   }
 
   /** Letters and digits (any script): what a word is made of. */
   public boolean isAlnum(int i) {
-    char c = charAt(i);
-    if (c < 0x80) {
-      return c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    if (i < 0 || i >= length) {
+      return false;
     }
-    return Character.isLetterOrDigit(c);
+    char c = chars[i];
+    return c < 0x80 ? ASCII[c] != 0 : Character.isLetterOrDigit(c);
   }
 
   /** Whether the text at {@code i} starts with {@code s} exactly. */
