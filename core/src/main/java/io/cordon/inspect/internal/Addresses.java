@@ -10,6 +10,8 @@ import io.cordon.inspect.EntityType;
 final class Addresses {
   private static final Context.Words IP_WORDS =
       Context.words("ip", "address", "host", "server", "addr");
+  private static final Context.Words VERSION_WORDS =
+      Context.words("version", "ver", "v", "release");
   private static final Context.Words PHONE_WORDS =
       Context.words("phone", "tel", "mobile", "cell", "fax", "call");
 
@@ -34,6 +36,10 @@ final class Addresses {
       }
     }
     p = cidr(t, p, 32);
+    // 3.2.1.4-SNAPSHOT, version 1.2.3.4: a version number, not an address.
+    if (t.charAt(p) == '-' && t.isLetter(p + 1) || Context.before(t, i, 16, VERSION_WORDS)) {
+      return;
+    }
     if (!t.isAlnum(p) && !(t.charAt(p) == '.' && t.isDigit(p + 1))) {
       boolean context = Context.before(t, i, Context.NEAR, IP_WORDS);
       m.offer(EntityType.IP_ADDRESS, i, p, context ? 0.95 : 0.8);

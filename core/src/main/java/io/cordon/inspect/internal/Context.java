@@ -66,6 +66,20 @@ final class Context {
     return false;
   }
 
+  /** Whether any of {@code list} starts within {@code distance} after {@code end}. */
+  static boolean after(Text t, int end, int distance, Words list) {
+    for (int p = end; p < end + distance; p++) {
+      if (t.isLetter(p) && !t.isLetter(p - 1)) {
+        for (String w : list.words) {
+          if (t.startsWithIgnoreCase(p, w) && !t.isLetter(p + w.length())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   /**
    * Whether the candidate at {@code i} directly follows a label: one of {@code words}, then only
    * label punctuation ({@code : # . - =}, "no", "number", "nr", "id") and spaces.

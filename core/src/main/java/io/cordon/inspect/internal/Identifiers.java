@@ -121,7 +121,7 @@ final class Identifiers {
     if (t.isAlnum(end) || t.charAt(end) == '-' && t.isAlnum(end + 1)) {
       return;
     }
-    boolean context = Context.before(t, i, 64, ICD_WORDS);
+    boolean context = Context.before(t, i, 64, ICD_WORDS) || Context.after(t, end, 40, ICD_WORDS);
     if (context) {
       m.offer(EntityType.ICD10_CODE, i, end, dotted ? 0.95 : 0.8);
     } else if (dotted && t.isDigit(i + 2)) {

@@ -77,6 +77,15 @@ final class Labelled {
     return p >= i + 24 || t.isAlnum(p) ? -1 : p;
   }
 
+  private static boolean allUpper(Text t, int from, int to) {
+    for (int p = from; p < to; p++) {
+      if (!t.isUpper(p)) {
+        return false;
+      }
+    }
+    return to > from;
+  }
+
   private static int digitCount(Text t, int from, int to) {
     int n = 0;
     for (int p = from; p < to; p++) {
@@ -93,12 +102,20 @@ final class Labelled {
     while (t.isLetter(w)) {
       w++;
     }
-    if (!t.isDigit(w) && !(t.charAt(w) == '-' || t.charAt(w) == '/') && w > i) {
+    boolean spacedDigits = t.charAt(w) == ' ' && t.isDigit(w + 1);
+    if (!t.isDigit(w) && !(t.charAt(w) == '-' || t.charAt(w) == '/') && !spacedDigits && w > i) {
       return;
     }
     int end = tokenEnd(t, i, limit);
     if (end < 0) {
       return;
+    }
+    // A short capital prefix, a space, then digits ("MGS 44871") is one code.
+    if (end - i <= 4 && t.charAt(end) == ' ' && t.isDigit(end + 1) && allUpper(t, i, end)) {
+      int rest = tokenEnd(t, end + 1, limit);
+      if (rest > 0) {
+        end = rest;
+      }
     }
     int len = end - i;
     int digits = digitCount(t, i, end);

@@ -155,11 +155,14 @@ final class Numbers {
       }
     }
     boolean strong = nanp || g.shape(3, 3, 3, 4);
-    boolean weak = digits >= 7 && digits <= 12 && (k >= 2 || digits >= 10) && !dateLike(k);
+    // A weak grouping right after another digit group is the tail of some other number.
+    boolean afterGroup = t.charAt(i - 1) == ' ' && t.isDigit(i - 2);
+    boolean weak =
+        digits >= 7 && digits <= 12 && (k >= 2 || digits >= 10) && !dateLike(k) && !afterGroup;
     if (!strong && !weak || !cleanEnd(t, end)) {
       return;
     }
-    if (Context.before(t, i, Context.NEAR, OTHER_ID_WORDS)) {
+    if (Context.labelled(t, i, OTHER_ID_WORDS)) {
       return; // labelled as another identifier: a failed check there is not a phone number
     }
     boolean context = Context.before(t, i, Context.NEAR, PHONE_WORDS);

@@ -60,6 +60,9 @@ public final class Scanner {
       match.reset();
       switch (kind) {
         case DIGIT -> {
+          if (continuesNumber(t, i)) {
+            break;
+          }
           numbers.at(t, i, limit, match);
           if (t.charAt(t.digitsEnd(i, i + 4)) == '.') {
             Addresses.ipv4(t, i, limit, match);
@@ -153,7 +156,7 @@ public final class Scanner {
     if (joined || next == '@' || next == '+' || next == '%') {
       Addresses.email(t, i, limit, match);
     }
-    if (digit || next == '-' || next == '/') {
+    if (digit || next == '-' || next == '/' || next == ' ' && we - i <= 4 && t.isDigit(we + 1)) {
       Labelled.at(t, i, limit, match);
     }
     if (we - i >= 3 && we - i <= 9) {
@@ -186,6 +189,15 @@ public final class Scanner {
       }
       default -> {}
     }
+  }
+
+  /**
+   * Whether the digit at {@code i} continues a number ({@code 4012-8888}, {@code 1.5}): the groups
+   * after the first are never the start of an identifier of their own.
+   */
+  private static boolean continuesNumber(Text t, int i) {
+    char p = t.charAt(i - 1);
+    return (p == '-' || p == '.' || p == '/' || p == ',') && t.isAlnum(i - 2);
   }
 
   /** A hex group of 1-4 chars followed by a colon: the only way an IPv6 address can start. */
