@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -66,19 +65,18 @@ public final class Inspector {
 
   /** Inspects a character stream of any length in windows. */
   public TextInspection inspect(Reader in) throws IOException {
-    return inspect(in, 0L, null);
+    return inspect(in, null);
   }
 
   /** Inspects UTF-8 bytes; malformed sequences become U+FFFD and are counted. */
   public TextInspection inspectUtf8(InputStream in) throws IOException {
     Utf8Reader reader = new Utf8Reader(in);
-    return inspect(reader, 0L, reader);
+    return inspect(reader, reader);
   }
 
-  private TextInspection inspect(Reader in, long unused, Utf8Reader utf8) throws IOException {
+  private TextInspection inspect(Reader in, Utf8Reader utf8) throws IOException {
     List<Finding> kept = new ArrayList<>();
     Map<String, Long> counts = new TreeMap<>();
-    EnumSet<DataType> types = EnumSet.noneOf(DataType.class);
     List<Finding> labelBasis = new ArrayList<>();
     Map<String, Boolean> seenType = new TreeMap<>();
     boolean[] truncated = {false};
@@ -88,7 +86,6 @@ public final class Inspector {
                 in,
                 f -> {
                   counts.merge(f.type().name(), 1L, Long::sum);
-                  types.add(f.type().dataType());
                   // One finding per type is enough for the label, whatever the limit.
                   if (seenType.putIfAbsent(f.type().name(), Boolean.TRUE) == null) {
                     labelBasis.add(f);
