@@ -29,6 +29,8 @@ final class Markings {
     "Confidential –"
   };
 
+  private static final String[] NONE = {};
+
   private Markings() {}
 
   static void at(Text t, int i, Match m) {
@@ -37,7 +39,8 @@ final class Markings {
         && c != 'F') {
       return;
     }
-    for (String w : UPPER) {
+    boolean capitals = t.isUpper(i + 1);
+    for (String w : capitals ? UPPER : NONE) {
       if (t.startsWith(i, w) && !t.isLetter(i + w.length())) {
         // One capitalised word inside a capitalised heading is not a marking by itself.
         boolean single = w.indexOf(' ') < 0;
@@ -48,8 +51,8 @@ final class Markings {
         return;
       }
     }
-    for (String w : TITLE) {
-      if (t.startsWith(i, w) && !t.isLetter(i + w.length())) {
+    for (String w : capitals ? NONE : TITLE) {
+      if (t.charAt(i + 1) == w.charAt(1) && t.startsWith(i, w) && !t.isLetter(i + w.length())) {
         String trimmed = w.replaceAll("[:\\-–]$", "").strip();
         m.offer(EntityType.CONFIDENTIAL_MARKING, i, i + trimmed.length(), 0.8);
         return;

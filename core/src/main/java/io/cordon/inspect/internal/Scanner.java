@@ -57,6 +57,7 @@ public final class Scanner {
         continue;
       }
       int limit = Math.min(n, i + MAX_SPAN);
+      int wordEnd = -1;
       match.reset();
       switch (kind) {
         case DIGIT -> {
@@ -77,7 +78,7 @@ public final class Scanner {
             Addresses.email(t, i, limit, match);
           }
         }
-        case UPPER, LOWER -> letterStart(t, i, limit, kind == UPPER);
+        case UPPER, LOWER -> wordEnd = letterStart(t, i, limit, kind == UPPER);
         case LETTER -> Names.at(t, i, limit, match);
         case PUNCT -> punct(t, i, c, limit, wordStart);
         default -> {}
@@ -90,8 +91,10 @@ public final class Scanner {
       if (match.found() && match.confidence >= minConfidence) {
         suppress = emit(t, base, out);
         i = Math.max(i + 1, suppress);
-      } else if (kind == UPPER || kind == LOWER || kind == DIGIT) {
+      } else if (wordEnd > i) {
         // Inside a word no position is a trigger: jump to its end.
+        i = Math.min(wordEnd, to);
+      } else if (kind == DIGIT) {
         i = t.alnumEnd(i + 1, to);
       } else {
         i++;
@@ -120,7 +123,7 @@ public final class Scanner {
    * A word starting with a letter. The word's end, whether it holds a digit and the char after it
    * decide which detectors can match at all, so a plain prose word costs one walk over its chars.
    */
-  private void letterStart(Text t, int i, int limit, boolean upper) {
+  private int letterStart(Text t, int i, int limit, boolean upper) {
     int we = i;
     boolean digit = false;
     while (t.isAlnum(we)) {
@@ -159,7 +162,7 @@ public final class Scanner {
     if (digit || next == '-' || next == '/' || next == ' ' && we - i <= 4 && t.isDigit(we + 1)) {
       Labelled.at(t, i, limit, match);
     }
-    if (we - i >= 3 && we - i <= 9) {
+    if (we - i >= 3 && we - i <= 9 && MONTH_INITIALS.indexOf(t.charAt(i) | 0x20) >= 0) {
       Labelled.dateOfBirth(t, i, limit, match);
     }
     if (next == ':' && we - i <= 4) {
@@ -167,7 +170,10 @@ public final class Scanner {
         Addresses.ipv6(t, i, limit, match);
       }
     }
+    return we;
   }
+
+  private static final String MONTH_INITIALS = "jfmasond";
 
   private void punct(Text t, int i, char c, int limit, boolean wordStart) {
     switch (c) {
