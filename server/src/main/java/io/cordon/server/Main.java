@@ -7,6 +7,7 @@ import io.cordon.server.cli.ConfigCommand;
 import io.cordon.server.cli.DemoCommand;
 import io.cordon.server.cli.ExitCodes;
 import io.cordon.server.cli.InitCommand;
+import io.cordon.server.cli.InspectCommand;
 import io.cordon.server.cli.KeysCommand;
 import io.cordon.server.cli.RetentionCommand;
 import io.cordon.server.cli.ServeCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
       RetentionCommand.class,
       AuditCommand.class,
       ConfigCommand.class,
+      InspectCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

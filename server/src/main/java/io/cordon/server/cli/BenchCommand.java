@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchCommand.Content.class,
       BenchCommand.Audit.class,
+      InspectBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BenchCommand implements Callable<Integer> {
