@@ -236,13 +236,24 @@ public final class ContentService {
    */
   public Download download(
       RequestContext ctx, FileId id, OptionalInt versionNumber, Optional<String> rendition) {
+    return download(ctx, id, versionNumber, Delivery.ofFile(id, rendition));
+  }
+
+  /**
+   * As {@link #download(RequestContext, FileId, OptionalInt)}, asking the policy question the
+   * delivery names (a share recipient's {@code shared-file}) and stopping at the next chunk once
+   * the delivery's grant no longer holds.
+   */
+  public Download download(
+      RequestContext ctx, FileId id, OptionalInt versionNumber, Delivery delivery) {
+    Optional<String> rendition = delivery.rendition();
     DownloadPlan plan =
         door.perform(
             ctx,
             Guarded.of(
-                "file.download",
-                Action.DOWNLOAD,
-                tx -> fileResource(tx, id),
+                delivery.auditAction(),
+                delivery.action(),
+                delivery.resource(),
                 AuditObject.of("file", id.value(), null)),
             (tx, resource) -> {
               RecordLifecycleService.requireLive(tx, id);
@@ -257,6 +268,7 @@ public final class ContentService {
               details.put("version", v.number());
               details.put("bytes", v.size());
               rendition.ifPresent(r -> details.put("rendition", r));
+              details.putAll(delivery.onPermit().apply(tx));
               return Performed.of(
                   new DownloadPlan(ws, file, v, kekRecord(tx, ws)),
                   fileObject(ws, file, v),
@@ -269,43 +281,74 @@ public final class ContentService {
       // Unwrap before any byte is promised, so a destroyed or damaged key is a clean error.
       dek = DataKeys.openDataKey(keys.aead(plan.kek()), v.file(), v.versionId(), v.wrappedDek());
     } catch (CordonException e) {
-      recordDownloadFailure(ctx, object, v, 0, e.getMessage());
+      recordDownloadFailure(ctx, delivery, object, v, 0, e.getMessage());
       throw e;
     }
-    return new Download(plan.file(), v, out -> stream(ctx, object, v, dek, out));
+    return new Download(plan.file(), v, out -> stream(ctx, delivery, object, v, dek, out));
   }
 
   private void stream(
-      RequestContext ctx, AuditObject object, FileVersion v, StreamingAead dek, OutputStream out)
+      RequestContext ctx,
+      Delivery delivery,
+      AuditObject object,
+      FileVersion v,
+      StreamingAead dek,
+      OutputStream out)
       throws IOException {
     long[] sent = {0};
+    long[] nextCheck = {Delivery.CHECK_EVERY};
     try (InputStream cipher = blobs.open(v.blobKey());
         InputStream plain =
             dek.newDecryptingStream(
                 cipher, DataKeys.contentAssociatedData(v.file(), v.versionId()))) {
-      new VerifyingCopy(v.size(), v.sha256()).copy(plain, out, n -> sent[0] += n);
+      new VerifyingCopy(v.size(), v.sha256())
+          .copy(
+              plain,
+              out,
+              n -> {
+                sent[0] += n;
+                if (sent[0] >= nextCheck[0]) {
+                  nextCheck[0] = sent[0] + Delivery.CHECK_EVERY;
+                  if (!delivery.stillLive().getAsBoolean()) {
+                    throw new CordonException.Gone("access was revoked during the download");
+                  }
+                }
+              });
     } catch (CordonException.IntegrityViolation e) {
-      recordDownloadFailure(ctx, object, v, sent[0], "stored content failed its integrity check");
+      recordDownloadFailure(
+          ctx, delivery, object, v, sent[0], "stored content failed its integrity check");
       throw e;
     } catch (GeneralSecurityException e) {
-      recordDownloadFailure(ctx, object, v, sent[0], "stored content failed its integrity check");
+      recordDownloadFailure(
+          ctx, delivery, object, v, sent[0], "stored content failed its integrity check");
       throw new CordonException.IntegrityViolation("stored content failed its integrity check", e);
+    } catch (CordonException.Gone e) {
+      recordDownloadFailure(ctx, delivery, object, v, sent[0], e.getMessage());
+      throw e;
     } catch (IOException | RuntimeException e) {
       // The receiver went away, or storage failed: record how much had left.
-      recordDownloadFailure(ctx, object, v, sent[0], "download did not complete");
+      recordDownloadFailure(ctx, delivery, object, v, sent[0], "download did not complete");
       throw e;
     }
   }
 
   private void recordDownloadFailure(
-      RequestContext ctx, AuditObject object, FileVersion v, long bytes, String reason) {
+      RequestContext ctx,
+      Delivery delivery,
+      AuditObject object,
+      FileVersion v,
+      long bytes,
+      String reason) {
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("version", v.number());
+    details.put("bytes", bytes);
     door.record(
         ctx,
-        "file.download",
+        delivery.auditAction(),
         Optional.of(object),
         AuditEvent.Outcome.ERROR,
         Optional.of(reason),
-        Map.of("version", v.number(), "bytes", bytes));
+        details);
   }
 
   private static Streamed encrypt(

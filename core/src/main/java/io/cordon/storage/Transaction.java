@@ -16,6 +16,9 @@ import io.cordon.identity.ApiTokens;
 import io.cordon.identity.Organisations;
 import io.cordon.identity.Sessions;
 import io.cordon.identity.Users;
+import io.cordon.sharing.Invitations;
+import io.cordon.sharing.Outbox;
+import io.cordon.sharing.Shares;
 
 /**
  * One open database transaction and the repositories that work inside it. Valid only within the
@@ -61,4 +64,13 @@ public interface Transaction {
 
   /** Which file versions each user was actually delivered (for receipts). */
   Deliveries deliveries();
+
+  /** Shares of files with recipients, their limits and revocation. */
+  Shares shares();
+
+  /** Single-use invitations of accounts created without a password. */
+  Invitations invitations();
+
+  /** E-mail waiting to be sent. */
+  Outbox outbox();
 }

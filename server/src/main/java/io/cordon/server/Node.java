@@ -32,7 +32,12 @@ import io.cordon.identity.SessionPolicy;
 import io.cordon.policy.RoleBasedPolicyEngine;
 import io.cordon.server.config.CordonConfig;
 import io.cordon.server.render.PdfBoxSignatureStamp;
+import io.cordon.server.render.PdfBoxViewRenderer;
 import io.cordon.server.web.Services;
+import io.cordon.sharing.InvitationService;
+import io.cordon.sharing.ShareAccess;
+import io.cordon.sharing.SharingService;
+import io.cordon.sharing.SharingSettings;
 import io.cordon.storage.BlobStore;
 import io.cordon.storage.MetadataStore;
 import io.cordon.store.blob.LocalBlobStore;
@@ -79,6 +84,9 @@ public final class Node implements AutoCloseable {
   private final SignatureKeyStore signatureKeys;
   private final SignatureService signatures;
   private final StampedRenditions renditions;
+  private final SharingService sharing;
+  private final ShareAccess shareAccess;
+  private final InvitationService invitations;
   private final Clock clock;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -141,6 +149,20 @@ public final class Node implements AutoCloseable {
             new PdfBoxSignatureStamp(),
             door,
             StampedRenditions.DEFAULT_MAX_BYTES);
+    SharingSettings sharingSettings = sharingSettings(config);
+    this.sharing = new SharingService(door, sharingSettings);
+    this.shareAccess =
+        new ShareAccess(content, store, new PdfBoxViewRenderer(), sharingSettings, clock);
+    this.invitations = new InvitationService(door, store, hasher, sharingSettings, clock);
+  }
+
+  private static SharingSettings sharingSettings(CordonConfig config) {
+    CordonConfig.Sharing s = config.sharing();
+    return new SharingSettings(
+        java.util.Set.copyOf(s.allowedDomains()),
+        s.invitationTtl(),
+        s.linkBase().orElse("https://localhost:" + config.http().port()),
+        StampedRenditions.DEFAULT_MAX_BYTES);
   }
 
   private static Duration max(Duration a, Duration b) {
@@ -267,6 +289,9 @@ public final class Node implements AutoCloseable {
         witness,
         signatures,
         renditions,
+        sharing,
+        shareAccess,
+        invitations,
         this::isReady);
   }
 
@@ -333,6 +358,31 @@ public final class Node implements AutoCloseable {
   /** Electronic signatures and receipts. */
   public SignatureService signatures() {
     return signatures;
+  }
+
+  /** Shares of files with partners. */
+  public SharingService sharing() {
+    return sharing;
+  }
+
+  /** Downloads and watermarked views, for members and share recipients. */
+  public ShareAccess shareAccess() {
+    return shareAccess;
+  }
+
+  /**
+   * Sends the outbox's mail over SMTP when {@code smtp.host} is set; otherwise mail waits there.
+   */
+  public io.cordon.sharing.OutboxSender outboxSender() {
+    CordonConfig.Smtp smtp = config.smtp();
+    return new io.cordon.sharing.OutboxSender(
+        store,
+        smtp.host()
+            .map(
+                host ->
+                    new io.cordon.server.mail.SmtpMailTransport(
+                        host, smtp.port(), smtp.from().orElseThrow(), Duration.ofSeconds(30))),
+        clock);
   }
 
   /** Signs and serves checkpoints of the audit tree. */

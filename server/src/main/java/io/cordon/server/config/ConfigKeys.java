@@ -159,6 +159,28 @@ public final class ConfigKeys {
           "10s",
           "longest wait for a witness to connect, and again to answer");
 
+  public static final ConfigKey SHARING_ALLOWED_DOMAINS =
+      key(
+          "sharing.allowed-domains",
+          ValueType.TEXT,
+          null,
+          "comma-separated e-mail domains that shares may go to (partner users and new guests);"
+              + " none: any domain");
+  public static final ConfigKey SHARING_INVITATION_TTL =
+      key(
+          "sharing.invitation-ttl",
+          ValueType.DURATION,
+          "7d",
+          "how long a single-use invitation link (for guests and users created without a"
+              + " password) works");
+  public static final ConfigKey SHARING_LINK_BASE =
+      key(
+          "sharing.link-base",
+          ValueType.URL,
+          null,
+          "public https base URL that links in e-mail start with (default:"
+              + " https://localhost:HTTP_PORT)");
+
   /** Every key, in the order {@code describe} lists them. */
   public static final List<ConfigKey> ALL =
       List.of(
@@ -178,9 +200,6 @@ public final class ConfigKeys {
           SFTP_PORT,
           SIEM_SYSLOG_URL,
           SIEM_SYSLOG_FORMAT,
-          SMTP_HOST,
-          SMTP_PORT,
-          SMTP_FROM,
           GEOIP_MMDB,
           POLICY_DIR,
           SESSION_IDLE_TIMEOUT,
@@ -193,7 +212,10 @@ public final class ConfigKeys {
           CONTENT_RETENTION_DEFAULT,
           AUDIT_WITNESSES,
           AUDIT_WITNESS_CA,
-          AUDIT_WITNESS_TIMEOUT);
+          AUDIT_WITNESS_TIMEOUT,
+          SHARING_ALLOWED_DOMAINS,
+          SHARING_INVITATION_TTL,
+          SHARING_LINK_BASE);
 
   /**
    * Keys that are accepted and validated but that no part of this build acts on yet; setting one

@@ -159,6 +159,17 @@ public final class ConfigLoader {
             v.path(AUDIT_WITNESS_CA),
             v.duration(AUDIT_WITNESS_TIMEOUT).orElseThrow()),
         new CordonConfig.Content(v.period(ConfigKeys.CONTENT_RETENTION_DEFAULT)),
+        new CordonConfig.Sharing(
+            v.text(ConfigKeys.SHARING_ALLOWED_DOMAINS)
+                .map(
+                    t ->
+                        java.util.Arrays.stream(t.split(","))
+                            .map(d -> d.strip().toLowerCase(java.util.Locale.ROOT))
+                            .filter(d -> !d.isEmpty())
+                            .toList())
+                .orElse(List.of()),
+            v.duration(ConfigKeys.SHARING_INVITATION_TTL).orElseThrow(),
+            v.uri(ConfigKeys.SHARING_LINK_BASE).map(java.net.URI::toString)),
         v.givenKeys());
   }
 

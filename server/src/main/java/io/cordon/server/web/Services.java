@@ -11,6 +11,9 @@ import io.cordon.content.RecordLifecycleService;
 import io.cordon.content.WorkspaceService;
 import io.cordon.identity.DirectoryService;
 import io.cordon.identity.IdentityService;
+import io.cordon.sharing.InvitationService;
+import io.cordon.sharing.ShareAccess;
+import io.cordon.sharing.SharingService;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -29,4 +32,7 @@ public record Services(
     WitnessService witness,
     SignatureService signatures,
     StampedRenditions renditions,
+    SharingService sharing,
+    ShareAccess shareAccess,
+    InvitationService invitations,
     BooleanSupplier ready) {}

@@ -16,6 +16,9 @@ import io.cordon.identity.ApiTokens;
 import io.cordon.identity.Organisations;
 import io.cordon.identity.Sessions;
 import io.cordon.identity.Users;
+import io.cordon.sharing.Invitations;
+import io.cordon.sharing.Outbox;
+import io.cordon.sharing.Shares;
 import io.cordon.storage.Settings;
 import io.cordon.storage.Transaction;
 import org.jdbi.v3.core.Handle;
@@ -129,5 +132,20 @@ final class JdbiTransaction implements Transaction {
   @Override
   public Deliveries deliveries() {
     return new JdbiDeliveries(handle);
+  }
+
+  @Override
+  public Shares shares() {
+    return new JdbiShares(handle, dialect);
+  }
+
+  @Override
+  public Invitations invitations() {
+    return new JdbiInvitations(handle);
+  }
+
+  @Override
+  public Outbox outbox() {
+    return new JdbiOutbox(handle);
   }
 }
