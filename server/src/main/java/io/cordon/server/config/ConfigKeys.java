@@ -200,6 +200,9 @@ public final class ConfigKeys {
           SFTP_PORT,
           SIEM_SYSLOG_URL,
           SIEM_SYSLOG_FORMAT,
+          SMTP_HOST,
+          SMTP_PORT,
+          SMTP_FROM,
           GEOIP_MMDB,
           POLICY_DIR,
           SESSION_IDLE_TIMEOUT,
@@ -223,15 +226,7 @@ public final class ConfigKeys {
    * when the feature that reads it lands.
    */
   public static final Set<ConfigKey> NOT_YET_USED =
-      Set.of(
-          SFTP_PORT,
-          SIEM_SYSLOG_URL,
-          SIEM_SYSLOG_FORMAT,
-          SMTP_HOST,
-          SMTP_PORT,
-          SMTP_FROM,
-          GEOIP_MMDB,
-          POLICY_DIR);
+      Set.of(SFTP_PORT, SIEM_SYSLOG_URL, SIEM_SYSLOG_FORMAT, GEOIP_MMDB, POLICY_DIR);
 
   private static final Map<String, ConfigKey> BY_NAME = index();
 
