@@ -58,3 +58,22 @@ CREATE TABLE mail_outbox (
   sent_ms         BIGINT
 );
 CREATE INDEX ix_mail_outbox_due ON mail_outbox (sent_ms, next_attempt_ms);
+
+-- Upload requests: named recipients may upload into a workspace until the due time or until the
+-- requester closes the request.
+CREATE TABLE upload_requests (
+  id              TEXT     NOT NULL PRIMARY KEY,
+  workspace_id    TEXT     NOT NULL,
+  requested_by    TEXT     NOT NULL,
+  message         TEXT     NOT NULL,
+  created_ms      BIGINT   NOT NULL,
+  due_ms          BIGINT   NOT NULL,
+  closed_ms       BIGINT
+);
+CREATE INDEX ix_upload_requests_workspace ON upload_requests (workspace_id);
+
+CREATE TABLE upload_request_recipients (
+  request_id      TEXT     NOT NULL,
+  user_id         TEXT     NOT NULL,
+  PRIMARY KEY (request_id, user_id)
+);

@@ -70,6 +70,20 @@ public final class ContentService {
   /** Uploads a new file, or a new version of the file with this name in the workspace. */
   public FileVersion upload(
       RequestContext ctx, WorkspaceId workspaceId, String rawName, InputStream body) {
+    return upload(
+        ctx, workspaceId, rawName, body, tx -> WorkspaceService.resource(tx, workspaceId));
+  }
+
+  /**
+   * As {@link #upload(RequestContext, WorkspaceId, String, InputStream)}, asking the policy about
+   * the given resource instead of the workspace (an upload request's recipient is no member).
+   */
+  public FileVersion upload(
+      RequestContext ctx,
+      WorkspaceId workspaceId,
+      String rawName,
+      InputStream body,
+      java.util.function.Function<Transaction, Resource> resource) {
     String name = FileNames.check(rawName, "file");
     Subject who = ctx.requireSubject();
     AuditObject refused = AuditObject.of("file", "-", name);
@@ -79,7 +93,7 @@ public final class ContentService {
             "file.upload",
             Action.UPLOAD,
             tx -> {
-              Resource ws = WorkspaceService.resource(tx, workspaceId);
+              Resource ws = resource.apply(tx);
               refuseDeletedName(tx, workspaceId, name);
               return ws;
             },

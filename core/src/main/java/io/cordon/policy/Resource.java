@@ -47,6 +47,13 @@ public record Resource(
    */
   public static final String SHARE = "share";
 
+  /**
+   * A workspace as reached through an upload request by one of its recipients: id = the request id,
+   * with the workspace's id and classification. Built only for a recipient of an open request
+   * before its due time.
+   */
+  public static final String UPLOAD_REQUEST = "upload-request";
+
   /** An installation-wide resource (organisations, users, the audit trail). */
   public static Resource system(String type) {
     return new Resource(type, type, Optional.empty(), Classification.INTERNAL, List.of());

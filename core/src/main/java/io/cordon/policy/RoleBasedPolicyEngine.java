@@ -84,6 +84,13 @@ public final class RoleBasedPolicyEngine implements PolicyEngine {
       return new Decision.Permit(
           "home administrators revoke shares", List.of("org-role:admin-shares"));
     }
+    if (resource.type().equals(Resource.UPLOAD_REQUEST)) {
+      return action == Action.UPLOAD
+          ? new Decision.Permit(
+              "recipients of an open upload request may upload", List.of("upload-request"))
+          : new Decision.Deny(
+              "an upload request permits only upload", List.of("upload-request", "default-deny"));
+    }
     if (resource.type().equals(Resource.SHARED_FILE)) {
       return decideShared(subject, action, resource, request);
     }

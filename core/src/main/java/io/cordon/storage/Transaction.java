@@ -19,6 +19,7 @@ import io.cordon.identity.Users;
 import io.cordon.sharing.Invitations;
 import io.cordon.sharing.Outbox;
 import io.cordon.sharing.Shares;
+import io.cordon.sharing.UploadRequests;
 
 /**
  * One open database transaction and the repositories that work inside it. Valid only within the
@@ -73,4 +74,7 @@ public interface Transaction {
 
   /** E-mail waiting to be sent. */
   Outbox outbox();
+
+  /** Requests to partners to upload into a workspace. */
+  UploadRequests uploadRequests();
 }

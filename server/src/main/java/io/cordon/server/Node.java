@@ -38,6 +38,7 @@ import io.cordon.sharing.InvitationService;
 import io.cordon.sharing.ShareAccess;
 import io.cordon.sharing.SharingService;
 import io.cordon.sharing.SharingSettings;
+import io.cordon.sharing.UploadRequestService;
 import io.cordon.storage.BlobStore;
 import io.cordon.storage.MetadataStore;
 import io.cordon.store.blob.LocalBlobStore;
@@ -87,6 +88,7 @@ public final class Node implements AutoCloseable {
   private final SharingService sharing;
   private final ShareAccess shareAccess;
   private final InvitationService invitations;
+  private final UploadRequestService uploadRequests;
   private final Clock clock;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -154,6 +156,7 @@ public final class Node implements AutoCloseable {
     this.shareAccess =
         new ShareAccess(content, store, new PdfBoxViewRenderer(), sharingSettings, clock);
     this.invitations = new InvitationService(door, store, hasher, sharingSettings, clock);
+    this.uploadRequests = new UploadRequestService(door, store, content, sharingSettings);
   }
 
   private static SharingSettings sharingSettings(CordonConfig config) {
@@ -292,6 +295,7 @@ public final class Node implements AutoCloseable {
         sharing,
         shareAccess,
         invitations,
+        uploadRequests,
         this::isReady);
   }
 

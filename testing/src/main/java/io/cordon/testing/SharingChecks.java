@@ -12,6 +12,8 @@ import io.cordon.sharing.OutboxMail;
 import io.cordon.sharing.Share;
 import io.cordon.sharing.ShareId;
 import io.cordon.sharing.ShareRecipient;
+import io.cordon.sharing.UploadRequest;
+import io.cordon.sharing.UploadRequestId;
 import io.cordon.storage.Transaction;
 import java.time.Instant;
 import java.util.List;
@@ -198,5 +200,37 @@ abstract class SharingChecks extends WitnessChecks {
     assertThat(read((Transaction tx) -> tx.outbox().to(to)))
         .extracting(OutboxMail::body)
         .containsExactly("body a", "body b");
+  }
+
+  @Test
+  void uploadRequests_insertRecipientsAndCloseOnce() {
+    Samples.Seed seed = writeAndGet(Samples::seed);
+    User r = otherUser(seed);
+    Instant now = Samples.now();
+    UploadRequest req =
+        new UploadRequest(
+            UploadRequestId.random(),
+            seed.workspace().id(),
+            seed.user().id(),
+            "stability data, please",
+            now,
+            now.plusSeconds(86_400),
+            Optional.empty());
+    write(
+        tx -> {
+          tx.uploadRequests().insert(req);
+          tx.uploadRequests().addRecipient(req.id(), r.id());
+          tx.uploadRequests().addRecipient(req.id(), r.id());
+        });
+
+    assertThat(read((Transaction tx) -> tx.uploadRequests().find(req.id()))).contains(req);
+    assertThat(read((Transaction tx) -> tx.uploadRequests().recipients(req.id())))
+        .containsExactly(r.id());
+    assertThat(this.<Boolean>writeAndGet(tx -> tx.uploadRequests().close(req.id(), now))).isTrue();
+    assertThat(this.<Boolean>writeAndGet(tx -> tx.uploadRequests().close(req.id(), now))).isFalse();
+    assertThat(read((Transaction tx) -> tx.uploadRequests().find(req.id())))
+        .hasValueSatisfying(x -> assertThat(x.closed()).contains(now));
+    assertThat(read((Transaction tx) -> tx.uploadRequests().find(UploadRequestId.random())))
+        .isEmpty();
   }
 }

@@ -14,6 +14,7 @@ import io.cordon.identity.IdentityService;
 import io.cordon.sharing.InvitationService;
 import io.cordon.sharing.ShareAccess;
 import io.cordon.sharing.SharingService;
+import io.cordon.sharing.UploadRequestService;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -35,4 +36,5 @@ public record Services(
     SharingService sharing,
     ShareAccess shareAccess,
     InvitationService invitations,
+    UploadRequestService uploadRequests,
     BooleanSupplier ready) {}

@@ -3,6 +3,7 @@ package io.cordon.server.web;
 import static io.cordon.server.web.PathIds.fileId;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cordon.content.FileVersion;
 import io.cordon.context.CordonException;
 import io.cordon.context.RequestContext;
 import io.cordon.sharing.Share;
@@ -11,8 +12,11 @@ import io.cordon.sharing.ShareDetails;
 import io.cordon.sharing.ShareId;
 import io.cordon.sharing.ShareRequest;
 import io.cordon.sharing.SharingService;
+import io.cordon.sharing.UploadRequestId;
+import io.cordon.sharing.UploadRequestService;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -55,7 +59,22 @@ final class SharingRoutes {
         new Route(HandlerType.DELETE, V1 + "/shares/{id}", Access.AUTHENTICATED, this::revoke),
         new Route(HandlerType.GET, V1 + "/files/{id}/view", Access.AUTHENTICATED, this::view),
         new Route(
-            HandlerType.POST, V1 + "/invitations/accept", Access.PUBLIC, this::acceptInvitation));
+            HandlerType.POST, V1 + "/invitations/accept", Access.PUBLIC, this::acceptInvitation),
+        new Route(
+            HandlerType.POST,
+            V1 + "/workspaces/{id}/upload-requests",
+            Access.AUTHENTICATED,
+            this::requestUpload),
+        new Route(
+            HandlerType.POST,
+            V1 + "/upload-requests/{id}/files",
+            Access.AUTHENTICATED,
+            this::uploadOnRequest),
+        new Route(
+            HandlerType.DELETE,
+            V1 + "/upload-requests/{id}",
+            Access.AUTHENTICATED,
+            this::closeUploadRequest));
   }
 
   private SharingService sharing() {
@@ -118,6 +137,65 @@ final class SharingRoutes {
       http.json(Map.of("username", username));
     } finally {
       java.util.Arrays.fill(password, '\0');
+    }
+  }
+
+  private void requestUpload(Context http, RequestContext rc) {
+    JsonNode body = Json.body(http);
+    JsonNode r = body.get("recipients");
+    if (r == null || !r.isArray()) {
+      throw new CordonException.InvalidInput("'recipients' must be an array of strings");
+    }
+    List<String> recipients = new ArrayList<>();
+    r.forEach(n -> recipients.add(n.isTextual() ? n.asText() : ""));
+    UploadRequestService.Details d =
+        services
+            .uploadRequests()
+            .request(
+                rc,
+                PathIds.workspaceId(http),
+                recipients,
+                Json.optionalText(body, "message"),
+                time(Json.text(body, "dueAt"), "dueAt"));
+    http.status(201)
+        .json(
+            Views.map(
+                "id", d.request().id().value(),
+                "workspace", d.request().workspace().value(),
+                "dueAt", d.request().due().toString(),
+                "message", d.request().message(),
+                "recipients", d.recipients()));
+  }
+
+  private void uploadOnRequest(Context http, RequestContext rc) throws Exception {
+    String name = http.queryParam("name");
+    if (name == null) {
+      throw new CordonException.InvalidInput("the file name is required: ?name=NAME");
+    }
+    UploadRequestId id = new UploadRequestId(http.pathParam("id"));
+    FileVersion v;
+    try (InputStream body = http.req().getInputStream()) {
+      try {
+        v = services.uploadRequests().upload(rc, id, name, body);
+      } catch (CordonException e) {
+        LeftoverBody.discard(body); // so that a client still sending gets the answer
+        throw e;
+      }
+    }
+    http.status(201).json(Views.uploaded(v, io.cordon.content.FileNames.check(name, "file")));
+  }
+
+  private void closeUploadRequest(Context http, RequestContext rc) {
+    services.uploadRequests().close(rc, new UploadRequestId(http.pathParam("id")));
+    http.status(204);
+  }
+
+  private static Instant time(String raw, String field) {
+    try {
+      return Instant.parse(raw);
+    } catch (DateTimeParseException e) {
+      throw new CordonException.InvalidInput(
+          "'" + field + "' must be an RFC 3339 UTC time such as 2026-12-01T00:00:00Z");
     }
   }
 

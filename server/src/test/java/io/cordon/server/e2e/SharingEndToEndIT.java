@@ -358,6 +358,64 @@ class SharingEndToEndIT {
     assertThat(bodies).noneMatch(b -> b.contains("patient-list"));
   }
 
+  @Test
+  void uploadRequest_recipientUploadsUntilClosed_requesterSeesTheFiles() throws Exception {
+    ObjectNode ask = ApiClient.JSON.createObjectNode();
+    ask.putArray("recipients").add(PARTNER);
+    ask.put("message", "please upload the stability data");
+    ask.put("dueAt", clock.instant().plus(Duration.ofDays(3)).toString());
+    Answer made = owner.post("/api/v1/workspaces/" + confidential + "/upload-requests", ask);
+    assertThat(made.status()).as(made.body().toString()).isEqualTo(201);
+    String request = made.body().path("id").asText();
+    assertThat(text(awaitMail(PARTNER, "You are asked to upload files")))
+        .doesNotContain("stability data");
+
+    byte[] data = "t=0 assay 99.8%".getBytes(StandardCharsets.UTF_8);
+    Answer up = uploadOnRequest(partner, request, "stability-t0.txt", data);
+    assertThat(up.status()).as(up.body().toString()).isEqualTo(201);
+    String file = up.body().path("id").asText();
+    assertThat(owner.download(file).body()).isEqualTo(data);
+    assertThat(owner.get("/api/v1/workspaces/" + confidential + "/files").body().toString())
+        .contains("stability-t0.txt");
+    assertThat(partner.get("/api/v1/workspaces/" + confidential + "/files").status())
+        .isEqualTo(403);
+    assertThat(uploadOnRequest(partner, request, "stability-t0.txt", data).status())
+        .as("no new version of an existing file through a request")
+        .isEqualTo(409);
+    assertThat(uploadOnRequest(partner2, request, "other.txt", data).status()).isEqualTo(404);
+
+    assertThat(owner.delete("/api/v1/upload-requests/" + request).status()).isEqualTo(204);
+    Answer closed = uploadOnRequest(partner, request, "stability-t3.txt", data);
+    assertThat(closed.status()).isEqualTo(410);
+    assertThat(closed.problemType()).isEqualTo(PROBLEM + "upload-request-closed");
+  }
+
+  @Test
+  void uploadRequest_afterItsDueTime_isRefused() throws Exception {
+    ObjectNode ask = ApiClient.JSON.createObjectNode();
+    ask.putArray("recipients").add(PARTNER2);
+    ask.put("dueAt", clock.instant().plus(Duration.ofMinutes(5)).toString());
+    Answer made = owner.post("/api/v1/workspaces/" + internal + "/upload-requests", ask);
+    assertThat(made.status()).as(made.body().toString()).isEqualTo(201);
+
+    clock.advance(Duration.ofMinutes(6));
+
+    Answer late =
+        uploadOnRequest(
+            partner2, made.body().path("id").asText(), "late.txt", new byte[] {1, 2, 3});
+    assertThat(late.status()).isEqualTo(410);
+    assertThat(late.problemType()).isEqualTo(PROBLEM + "upload-request-overdue");
+  }
+
+  private Answer uploadOnRequest(ApiClient c, String request, String name, byte[] body)
+      throws Exception {
+    return c.send(
+        c.request("/api/v1/upload-requests/" + request + "/files?name=" + name)
+            .header("Content-Type", "application/octet-stream")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
   // ---- helpers ----
 
   private ApiClient user(String org, String username) throws Exception {

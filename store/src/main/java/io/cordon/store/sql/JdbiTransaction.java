@@ -19,6 +19,7 @@ import io.cordon.identity.Users;
 import io.cordon.sharing.Invitations;
 import io.cordon.sharing.Outbox;
 import io.cordon.sharing.Shares;
+import io.cordon.sharing.UploadRequests;
 import io.cordon.storage.Settings;
 import io.cordon.storage.Transaction;
 import org.jdbi.v3.core.Handle;
@@ -147,5 +148,10 @@ final class JdbiTransaction implements Transaction {
   @Override
   public Outbox outbox() {
     return new JdbiOutbox(handle);
+  }
+
+  @Override
+  public UploadRequests uploadRequests() {
+    return new JdbiUploadRequests(handle);
   }
 }
