@@ -316,6 +316,33 @@ class SharingEndToEndIT {
   }
 
   @Test
+  void userCreatedWithoutPassword_isInvitedByEmail_andSetsItsOwnPassword() throws Exception {
+    String name = "analyst@sponsor.example";
+    Answer created =
+        admin.post(
+            "/api/v1/users",
+            ApiClient.JSON
+                .createObjectNode()
+                .put("username", name)
+                .put("email", name)
+                .put("org", "Sponsor Ltd"));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    assertThat(created.body().path("invited").asBoolean()).isTrue();
+
+    Matcher m =
+        Pattern.compile("token=(cdn_i_[A-Za-z0-9_-]+)")
+            .matcher(text(awaitMail(name, "You are invited to Cordon")));
+    assertThat(m.find()).isTrue();
+    ObjectNode wrong =
+        ApiClient.JSON.createObjectNode().put("token", m.group(1) + "x").put("password", PASSWORD);
+    assertThat(cordon.client().post("/api/v1/invitations/accept", wrong).status()).isEqualTo(401);
+    ObjectNode accept =
+        ApiClient.JSON.createObjectNode().put("token", m.group(1)).put("password", PASSWORD);
+    assertThat(cordon.client().post("/api/v1/invitations/accept", accept).status()).isEqualTo(200);
+    assertThat(cordon.client().login(name, PASSWORD).status()).isEqualTo(200);
+  }
+
+  @Test
   void recipientOutsideAllowedDomains_is400_andNothingIsCreated() throws Exception {
     String file = upload(confidential, "formula.txt", "API 40%".getBytes(StandardCharsets.UTF_8));
     int before = owner.get("/api/v1/files/" + file + "/shares").body().size();
