@@ -33,6 +33,7 @@ public final class InvitationService {
   private static final String ACTION = "user.invitation_accept";
   private static final String REFUSED = "the invitation link is invalid, used or expired";
 
+  private final MailSeal seal;
   private final OneDoor door;
   private final MetadataStore store;
   private final PasswordHasher hasher;
@@ -44,8 +45,10 @@ public final class InvitationService {
       MetadataStore store,
       PasswordHasher hasher,
       SharingSettings settings,
+      MailSeal seal,
       Clock clock) {
     this.door = door;
+    this.seal = seal;
     this.store = store;
     this.hasher = hasher;
     this.guests = new Guests(settings);
@@ -70,7 +73,7 @@ public final class InvitationService {
             throw new CordonException.InvalidInput(
                 "user " + u.username() + " has no e-mail address to send the invitation to");
           }
-          guests.invite(tx, u, clock.instant(), tx.outbox()::enqueue);
+          guests.invite(tx, u, clock.instant(), m -> seal.enqueue(tx, m));
           return Performed.of(null, AuditObject.of("user", u.id().value(), u.username()));
         });
   }

@@ -25,12 +25,15 @@ public final class OutboxSender {
 
   private final MetadataStore store;
   private final Optional<MailTransport> transport;
+  private final MailSeal seal;
   private final Clock clock;
   private final AtomicBoolean warned = new AtomicBoolean();
 
-  public OutboxSender(MetadataStore store, Optional<MailTransport> transport, Clock clock) {
+  public OutboxSender(
+      MetadataStore store, Optional<MailTransport> transport, MailSeal seal, Clock clock) {
     this.store = store;
     this.transport = transport;
+    this.seal = seal;
     this.clock = clock;
   }
 
@@ -50,7 +53,7 @@ public final class OutboxSender {
     int sent = 0;
     for (OutboxMail mail : due) {
       try {
-        transport.get().send(mail.recipient(), mail.subject(), mail.body());
+        transport.get().send(mail.recipient(), mail.subject(), seal.open(mail));
         store.inTransaction(
             tx -> {
               tx.outbox().markSent(mail.id(), clock.instant());

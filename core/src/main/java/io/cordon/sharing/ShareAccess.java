@@ -35,6 +35,7 @@ public final class ShareAccess {
   /** The {@code rendition} named in view events. */
   public static final String VIEW_RENDITION = "watermarked-view";
 
+  private final MailSeal seal;
   private final ContentService content;
   private final MetadataStore store;
   private final ViewRenderer renderer;
@@ -46,7 +47,9 @@ public final class ShareAccess {
       MetadataStore store,
       ViewRenderer renderer,
       SharingSettings settings,
+      MailSeal seal,
       Clock clock) {
+    this.seal = seal;
     this.content = content;
     this.store = store;
     this.renderer = renderer;
@@ -162,13 +165,13 @@ public final class ShareAccess {
     }
     var resource = ContentService.fileResource(tx, share.file());
     String name = tx.files().find(share.file()).map(StoredFile::name).orElse("");
-    tx.outbox()
-        .enqueue(
-            Mails.firstAccess(
-                owner.get().email(),
-                who.username(),
-                Mails.nameIfShareable(name, resource.classification()),
-                settings.linkBase(),
-                now));
+    seal.enqueue(
+        tx,
+        Mails.firstAccess(
+            owner.get().email(),
+            who.username(),
+            Mails.nameIfShareable(name, resource.classification()),
+            settings.linkBase(),
+            now));
   }
 }

@@ -32,12 +32,14 @@ import java.util.Optional;
  * the file's activity lists every share and revocation. Thread-safe.
  */
 public final class SharingService {
+  private final MailSeal seal;
   private final OneDoor door;
   private final SharingSettings settings;
   private final Guests guests;
 
-  public SharingService(OneDoor door, SharingSettings settings) {
+  public SharingService(OneDoor door, SharingSettings settings, MailSeal seal) {
     this.door = door;
+    this.seal = seal;
     this.settings = settings;
     this.guests = new Guests(settings);
   }
@@ -84,14 +86,14 @@ public final class SharingService {
               Mails.nameIfShareable(stored.name(), resource.classification());
           for (String raw : request.recipients()) {
             boolean known = tx.users().findByUsername(raw).isPresent();
-            User user = guests.recipient(tx, raw, now, tx.outbox()::enqueue);
+            User user = guests.recipient(tx, raw, now, m -> seal.enqueue(tx, m));
             if (!known) {
               invited.add(user.id().value());
             }
             tx.shares().addRecipient(share.id(), user.id());
             recipientIds.add(user.id().value());
             if (!user.email().isEmpty()) {
-              tx.outbox().enqueue(Mails.shared(user.email(), mailedName, settings.linkBase(), now));
+              seal.enqueue(tx, Mails.shared(user.email(), mailedName, settings.linkBase(), now));
             }
           }
           Map<String, Object> details = new LinkedHashMap<>();

@@ -35,6 +35,7 @@ import java.util.Optional;
 public final class UploadRequestService {
   private static final int MAX_MESSAGE = 2000;
 
+  private final MailSeal seal;
   private final OneDoor door;
   private final MetadataStore store;
   private final ContentService content;
@@ -42,8 +43,13 @@ public final class UploadRequestService {
   private final Guests guests;
 
   public UploadRequestService(
-      OneDoor door, MetadataStore store, ContentService content, SharingSettings settings) {
+      OneDoor door,
+      MetadataStore store,
+      ContentService content,
+      SharingSettings settings,
+      MailSeal seal) {
     this.door = door;
+    this.seal = seal;
     this.store = store;
     this.content = content;
     this.settings = settings;
@@ -90,11 +96,11 @@ public final class UploadRequestService {
           tx.uploadRequests().insert(r);
           List<String> names = new ArrayList<>();
           for (String raw : checked.recipients()) {
-            User user = guests.recipient(tx, raw, now, tx.outbox()::enqueue);
+            User user = guests.recipient(tx, raw, now, m -> seal.enqueue(tx, m));
             tx.uploadRequests().addRecipient(r.id(), user.id());
             names.add(user.username());
             if (!user.email().isEmpty()) {
-              tx.outbox().enqueue(Mails.uploadRequest(user.email(), due, settings.linkBase(), now));
+              seal.enqueue(tx, Mails.uploadRequest(user.email(), due, settings.linkBase(), now));
             }
           }
           Map<String, Object> details = new LinkedHashMap<>();

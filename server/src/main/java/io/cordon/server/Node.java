@@ -35,6 +35,7 @@ import io.cordon.server.render.PdfBoxSignatureStamp;
 import io.cordon.server.render.PdfBoxViewRenderer;
 import io.cordon.server.web.Services;
 import io.cordon.sharing.InvitationService;
+import io.cordon.sharing.MailSeal;
 import io.cordon.sharing.ShareAccess;
 import io.cordon.sharing.SharingService;
 import io.cordon.sharing.SharingSettings;
@@ -89,6 +90,7 @@ public final class Node implements AutoCloseable {
   private final ShareAccess shareAccess;
   private final InvitationService invitations;
   private final UploadRequestService uploadRequests;
+  private final MailSeal mailSeal;
   private final Clock clock;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -152,11 +154,12 @@ public final class Node implements AutoCloseable {
             door,
             StampedRenditions.DEFAULT_MAX_BYTES);
     SharingSettings sharingSettings = sharingSettings(config);
-    this.sharing = new SharingService(door, sharingSettings);
+    this.mailSeal = new MailSeal(() -> keys.aead(installation.systemSecrets()));
+    this.sharing = new SharingService(door, sharingSettings, mailSeal);
     this.shareAccess =
-        new ShareAccess(content, store, new PdfBoxViewRenderer(), sharingSettings, clock);
-    this.invitations = new InvitationService(door, store, hasher, sharingSettings, clock);
-    this.uploadRequests = new UploadRequestService(door, store, content, sharingSettings);
+        new ShareAccess(content, store, new PdfBoxViewRenderer(), sharingSettings, mailSeal, clock);
+    this.invitations = new InvitationService(door, store, hasher, sharingSettings, mailSeal, clock);
+    this.uploadRequests = new UploadRequestService(door, store, content, sharingSettings, mailSeal);
   }
 
   private static SharingSettings sharingSettings(CordonConfig config) {
@@ -386,6 +389,7 @@ public final class Node implements AutoCloseable {
                 host ->
                     new io.cordon.server.mail.SmtpMailTransport(
                         host, smtp.port(), smtp.from().orElseThrow(), Duration.ofSeconds(30))),
+        mailSeal,
         clock);
   }
 

@@ -303,6 +303,12 @@ class SharingEndToEndIT {
     assertThat(m.find()).isTrue();
     String token = m.group(1);
     assertThat(text(awaitMail(guest, "A file was shared with you"))).contains("amt-protocol.txt");
+    List<io.cordon.sharing.OutboxMail> stored =
+        cordon.node().store().read((io.cordon.storage.Transaction tx) -> tx.outbox().to(guest));
+    assertThat(stored)
+        .as("mail waits in the outbox sealed: no token on disk in clear")
+        .isNotEmpty()
+        .allSatisfy(mail -> assertThat(mail.body()).doesNotContain(token).doesNotContain("amt-"));
 
     ObjectNode accept =
         ApiClient.JSON.createObjectNode().put("token", token).put("password", PASSWORD);

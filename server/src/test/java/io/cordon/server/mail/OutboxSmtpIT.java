@@ -2,9 +2,15 @@ package io.cordon.server.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.cordon.sharing.MailSeal;
 import io.cordon.sharing.Mails;
 import io.cordon.sharing.OutboxMail;
 import io.cordon.sharing.OutboxSender;
@@ -14,6 +20,7 @@ import io.cordon.testing.AdjustableClock;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -32,6 +39,19 @@ class OutboxSmtpIT {
   private MetadataStore store;
   private GreenMail smtp;
   private final AdjustableClock clock = new AdjustableClock(Instant.parse("2026-11-23T10:00:00Z"));
+  private final Aead key = testKey();
+  private final MailSeal seal = new MailSeal(() -> key);
+
+  /** A fresh AES-256-GCM key (Tink) standing in for the installation's system secrets key. */
+  private static Aead testKey() {
+    try {
+      AeadConfig.register();
+      return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM)
+          .getPrimitive(RegistryConfiguration.get(), Aead.class);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   @BeforeEach
   void start() {
@@ -53,7 +73,7 @@ class OutboxSmtpIT {
   private OutboxMail enqueue(OutboxMail mail) {
     store.inTransaction(
         tx -> {
-          tx.outbox().enqueue(mail);
+          seal.enqueue(tx, mail);
           return null;
         });
     return mail;
@@ -67,7 +87,8 @@ class OutboxSmtpIT {
                 "lab@guest.example", Optional.of("Prüfbericht.txt"), "https://x", clock.instant()));
 
     int sent =
-        new OutboxSender(store, Optional.of(transport(smtp.getSmtp().getPort())), clock).tick();
+        new OutboxSender(store, Optional.of(transport(smtp.getSmtp().getPort())), seal, clock)
+            .tick();
 
     assertThat(sent).isEqualTo(1);
     MimeMessage[] got = smtp.getReceivedMessages();
@@ -93,18 +114,23 @@ class OutboxSmtpIT {
                 clock.instant(),
                 clock.instant()));
 
-    assertThat(new OutboxSender(store, Optional.of(transport(dead)), clock).tick()).isZero();
+    assertThat(new OutboxSender(store, Optional.of(transport(dead)), seal, clock).tick()).isZero();
     OutboxMail failed = store.read(tx -> tx.outbox().find(mail.id())).orElseThrow();
     assertThat(failed.sent()).isEmpty();
     assertThat(failed.attempts()).isEqualTo(1);
+    assertThat(failed.body())
+        .as("the token never lies in clear")
+        .startsWith("sealed:")
+        .doesNotContain("token=");
     assertThat(failed.nextAttempt()).isAfter(clock.instant());
 
     OutboxSender live =
-        new OutboxSender(store, Optional.of(transport(smtp.getSmtp().getPort())), clock);
+        new OutboxSender(store, Optional.of(transport(smtp.getSmtp().getPort())), seal, clock);
     assertThat(live.tick()).as("not due before its back-off").isZero();
     clock.advance(Duration.ofMinutes(2));
     assertThat(live.tick()).isEqualTo(1);
     assertThat(smtp.getReceivedMessages()).hasSize(1);
+    assertThat(smtp.getReceivedMessages()[0].getContent().toString()).contains("token=t");
   }
 
   @Test
@@ -112,7 +138,7 @@ class OutboxSmtpIT {
     OutboxMail mail =
         enqueue(Mails.stepUpEnrolment("qa@home.example", "https://x", clock.instant()));
 
-    assertThat(new OutboxSender(store, Optional.empty(), clock).tick()).isZero();
+    assertThat(new OutboxSender(store, Optional.empty(), seal, clock).tick()).isZero();
     assertThat(store.read(tx -> tx.outbox().find(mail.id())).orElseThrow().sent()).isEmpty();
     assertThat(smtp.getReceivedMessages()).isEmpty();
   }
