@@ -42,6 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * in flight) hold; guests must accept a single-use invitation and log in; recipients outside the
  * allowed domains are refused with nothing created; the file's activity shows what each recipient
  * did; e-mail never names confidential or restricted files.
+ *
+ * <p>Longer than 500 lines on purpose: every scenario shares one installation and one mail server,
+ * which take most of the run time to start.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharingEndToEndIT {
