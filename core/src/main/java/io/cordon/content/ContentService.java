@@ -86,7 +86,26 @@ public final class ContentService {
   /** Uploads a new file, or a new version of the file with this name in the workspace. */
   public FileVersion upload(
       RequestContext ctx, WorkspaceId workspaceId, String rawName, InputStream body) {
-    return upload(ctx, workspaceId, rawName, body, Optional.empty());
+    return upload(
+        ctx,
+        workspaceId,
+        rawName,
+        body,
+        tx -> WorkspaceService.resource(tx, workspaceId),
+        Optional.empty());
+  }
+
+  /**
+   * As {@link #upload(RequestContext, WorkspaceId, String, InputStream)}, asking the policy about
+   * the given resource instead of the workspace (an upload request's recipient is no member).
+   */
+  public FileVersion upload(
+      RequestContext ctx,
+      WorkspaceId workspaceId,
+      String rawName,
+      InputStream body,
+      java.util.function.Function<Transaction, Resource> resource) {
+    return upload(ctx, workspaceId, rawName, body, resource, Optional.empty());
   }
 
   /**
@@ -100,6 +119,22 @@ public final class ContentService {
       String rawName,
       InputStream body,
       Optional<String> expectedSha256) {
+    return upload(
+        ctx,
+        workspaceId,
+        rawName,
+        body,
+        tx -> WorkspaceService.resource(tx, workspaceId),
+        expectedSha256);
+  }
+
+  private FileVersion upload(
+      RequestContext ctx,
+      WorkspaceId workspaceId,
+      String rawName,
+      InputStream body,
+      java.util.function.Function<Transaction, Resource> resource,
+      Optional<String> expectedSha256) {
     String name = FileNames.check(rawName, "file");
     Subject who = ctx.requireSubject();
     AuditObject refused = AuditObject.of("file", "-", name);
@@ -109,7 +144,7 @@ public final class ContentService {
             "file.upload",
             Action.UPLOAD,
             tx -> {
-              Resource ws = WorkspaceService.resource(tx, workspaceId);
+              Resource ws = resource.apply(tx);
               refuseDeletedName(tx, workspaceId, name);
               return ws;
             },
@@ -274,13 +309,24 @@ public final class ContentService {
    */
   public Download download(
       RequestContext ctx, FileId id, OptionalInt versionNumber, Optional<String> rendition) {
+    return download(ctx, id, versionNumber, Delivery.ofFile(id, rendition));
+  }
+
+  /**
+   * As {@link #download(RequestContext, FileId, OptionalInt)}, asking the policy question the
+   * delivery names (a share recipient's {@code shared-file}) and stopping at the next chunk once
+   * the delivery's grant no longer holds.
+   */
+  public Download download(
+      RequestContext ctx, FileId id, OptionalInt versionNumber, Delivery delivery) {
+    Optional<String> rendition = delivery.rendition();
     DownloadPlan plan =
         door.perform(
             ctx,
             Guarded.of(
-                "file.download",
-                Action.DOWNLOAD,
-                tx -> fileResource(tx, id),
+                delivery.auditAction(),
+                delivery.action(),
+                delivery.resource(),
                 AuditObject.of("file", id.value(), null)),
             (tx, resource) -> {
               RecordLifecycleService.requireLive(tx, id);
@@ -295,6 +341,7 @@ public final class ContentService {
               details.put("version", v.number());
               details.put("bytes", v.size());
               rendition.ifPresent(r -> details.put("rendition", r));
+              details.putAll(delivery.onPermit().apply(tx));
               return Performed.of(
                   new DownloadPlan(ws, file, v, kekRecord(tx, ws)),
                   fileObject(ws, file, v),
@@ -307,14 +354,16 @@ public final class ContentService {
       // Unwrap before any byte is promised, so a destroyed or damaged key is a clean error.
       dek = DataKeys.openDataKey(keys.aead(plan.kek()), v.file(), v.versionId(), v.wrappedDek());
     } catch (CordonException e) {
-      recordDownloadFailure(ctx, object, v, 0, e.getMessage());
+      recordDownloadFailure(ctx, delivery, object, v, 0, e.getMessage());
       throw e;
     }
-    return new Download(plan.file(), v, (out, also) -> stream(ctx, object, v, dek, out, also));
+    return new Download(
+        plan.file(), v, (out, also) -> stream(ctx, delivery, object, v, dek, out, also));
   }
 
   private void stream(
       RequestContext ctx,
+      Delivery delivery,
       AuditObject object,
       FileVersion v,
       StreamingAead dek,
@@ -322,40 +371,60 @@ public final class ContentService {
       StillAllowed also)
       throws IOException {
     long[] sent = {0};
-    StillAllowed allowed = credentials.watch(ctx).and(also);
+    // The credential (continuous verification), the caller's own check, and the delivery's grant
+    // (a share still live): all asked again every chunk.
+    StillAllowed allowed =
+        credentials
+            .watch(ctx)
+            .and(also)
+            .and(
+                () ->
+                    delivery.stillLive().getAsBoolean()
+                        ? Optional.empty()
+                        : Optional.of("access was revoked during the download"));
     try (InputStream cipher = blobs.open(v.blobKey());
         InputStream plain =
             dek.newDecryptingStream(
                 cipher, DataKeys.contentAssociatedData(v.file(), v.versionId()))) {
       new VerifyingCopy(v.size(), v.sha256())
           .copy(plain, out, n -> sent[0] += n, allowed, System::nanoTime);
-    } catch (CordonException.Unauthenticated e) {
+    } catch (CordonException.Unauthenticated | CordonException.Gone e) {
       // Revoked in flight (continuous verification): record what did leave, and why it stopped.
       recordDownloadFailure(
-          ctx, object, v, sent[0], "access ended during the transfer: " + e.getMessage());
+          ctx, delivery, object, v, sent[0], "access ended during the transfer: " + e.getMessage());
       throw e;
     } catch (CordonException.IntegrityViolation e) {
-      recordDownloadFailure(ctx, object, v, sent[0], "stored content failed its integrity check");
+      recordDownloadFailure(
+          ctx, delivery, object, v, sent[0], "stored content failed its integrity check");
       throw e;
     } catch (GeneralSecurityException e) {
-      recordDownloadFailure(ctx, object, v, sent[0], "stored content failed its integrity check");
+      recordDownloadFailure(
+          ctx, delivery, object, v, sent[0], "stored content failed its integrity check");
       throw new CordonException.IntegrityViolation("stored content failed its integrity check", e);
     } catch (IOException | RuntimeException e) {
       // The receiver went away, or storage failed: record how much had left.
-      recordDownloadFailure(ctx, object, v, sent[0], "download did not complete");
+      recordDownloadFailure(ctx, delivery, object, v, sent[0], "download did not complete");
       throw e;
     }
   }
 
   private void recordDownloadFailure(
-      RequestContext ctx, AuditObject object, FileVersion v, long bytes, String reason) {
+      RequestContext ctx,
+      Delivery delivery,
+      AuditObject object,
+      FileVersion v,
+      long bytes,
+      String reason) {
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("version", v.number());
+    details.put("bytes", bytes);
     door.record(
         ctx,
-        "file.download",
+        delivery.auditAction(),
         Optional.of(object),
         AuditEvent.Outcome.ERROR,
         Optional.of(reason),
-        Map.of("version", v.number(), "bytes", bytes));
+        details);
   }
 
   private static Streamed encrypt(

@@ -162,7 +162,11 @@ public final class WorkspaceService {
   }
 
   /** The policy resource for a workspace; NotFound if there is none. */
-  static Resource resource(Transaction tx, WorkspaceId id) {
+  /**
+   * The policy attributes of a workspace; NotFound if there is none. Public for services that ask
+   * about a workspace reached another way (an upload request).
+   */
+  public static Resource resource(Transaction tx, WorkspaceId id) {
     Workspace ws =
         tx.workspaces()
             .find(id)

@@ -82,6 +82,17 @@ public class CordonException extends RuntimeException {
   }
 
   /**
+   * A grant the caller held has run out for good: a share past its expiry or its download limit, or
+   * revoked. The type names which ({@code share-expired}, {@code share-exhausted}, {@code
+   * share-revoked}), so a client can tell the recipient why.
+   */
+  public static final class Lapsed extends CordonException {
+    public Lapsed(String type, String message) {
+      super(type, message, null);
+    }
+  }
+
+  /**
    * A legal hold forbids the request (deleting, purging or crypto-shredding held records). The
    * message names the hold, so that the caller knows whom to ask to release it.
    */

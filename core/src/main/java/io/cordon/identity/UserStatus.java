@@ -3,6 +3,8 @@ package io.cordon.identity;
 /** Lifecycle of a user account; persisted by {@link #code()}. */
 public enum UserStatus {
   ACTIVE("active"),
+  /** Created without a password (a guest or an invited user): cannot log in until invited in. */
+  INVITED("invited"),
   DISABLED("disabled");
 
   private final String code;

@@ -34,6 +34,26 @@ public record Resource(
   /** The type of this installation's witness: the logs it witnesses and its cosignatures. */
   public static final String WITNESS = "witness";
 
+  /**
+   * A file as reached through a share by one of its recipients: id = the file id, with the file's
+   * workspace, classification and data types. The sharing service builds it only for a recipient of
+   * a live share (not expired, not exhausted, not revoked).
+   */
+  public static final String SHARED_FILE = "shared-file";
+
+  /**
+   * An existing share, for revoking or listing it (action {@code share-external}): id = the share
+   * id, with its file's workspace and classification.
+   */
+  public static final String SHARE = "share";
+
+  /**
+   * A workspace as reached through an upload request by one of its recipients: id = the request id,
+   * with the workspace's id and classification. Built only for a recipient of an open request
+   * before its due time.
+   */
+  public static final String UPLOAD_REQUEST = "upload-request";
+
   /** An installation-wide resource (organisations, users, the audit trail). */
   public static Resource system(String type) {
     return new Resource(type, type, Optional.empty(), Classification.INTERNAL, List.of());

@@ -77,6 +77,23 @@ public final class RoleBasedPolicyEngine implements PolicyEngine {
       return new Decision.Permit(
           "home administrators delete and restore records", List.of("org-role:admin-records"));
     }
+    if (action == Action.SHARE_EXTERNAL
+        && resource.type().equals(Resource.SHARE)
+        && subject.isAdministrator()) {
+      // Stopping a share discloses nothing; administrators can always pull one back.
+      return new Decision.Permit(
+          "home administrators revoke shares", List.of("org-role:admin-shares"));
+    }
+    if (resource.type().equals(Resource.UPLOAD_REQUEST)) {
+      return action == Action.UPLOAD
+          ? new Decision.Permit(
+              "recipients of an open upload request may upload", List.of("upload-request"))
+          : new Decision.Deny(
+              "an upload request permits only upload", List.of("upload-request", "default-deny"));
+    }
+    if (resource.type().equals(Resource.SHARED_FILE)) {
+      return decideShared(subject, action, resource, request);
+    }
     if (workspaceRole.isEmpty()) {
       return new Decision.Deny("not a member of this workspace", List.of("default-deny"));
     }
@@ -97,6 +114,28 @@ public final class RoleBasedPolicyEngine implements PolicyEngine {
     return new Decision.Permit(
         "workspace role " + role.code() + " permits " + action.code(),
         List.of("role:" + role.code()));
+  }
+
+  /**
+   * A recipient of a live share may view and download the shared file (the sharing service builds a
+   * {@code shared-file} resource only for them); partners still step up for restricted content.
+   */
+  private static Decision decideShared(
+      Subject subject, Action action, Resource resource, AccessRequest request) {
+    if (action != Action.VIEW && action != Action.DOWNLOAD) {
+      return new Decision.Deny(
+          "a share permits only view and download", List.of("share-recipient", "default-deny"));
+    }
+    if (subject.orgKind() == OrgKind.PARTNER
+        && resource.classification() == Classification.RESTRICTED
+        && !request.context().auth().isMultiFactor()) {
+      return new Decision.StepUp(
+          "restricted content needs a second factor for partner users",
+          List.of("share-recipient", "partner-restricted-mfa"));
+    }
+    return new Decision.Permit(
+        "recipients of a live share may " + action.code() + " the file",
+        List.of("share-recipient"));
   }
 
   private static Decision decideInstallationWide(
@@ -132,6 +171,10 @@ public final class RoleBasedPolicyEngine implements PolicyEngine {
         && resource.type().equals("workspace")
         && subject.orgKind() == OrgKind.HOME) {
       return new Decision.Permit("home users create workspaces", List.of("home-workspaces"));
+    }
+    if (action == Action.VIEW && resource.type().equals("share-directory")) {
+      return new Decision.Permit(
+          "everyone lists the shares they created or received", List.of("own-shares"));
     }
     if (action == Action.VIEW && resource.type().equals("workspace-directory")) {
       return new Decision.Permit(

@@ -20,6 +20,10 @@ import io.cordon.identity.Passkeys;
 import io.cordon.identity.RecoveryCodes;
 import io.cordon.identity.Sessions;
 import io.cordon.identity.Users;
+import io.cordon.sharing.Invitations;
+import io.cordon.sharing.Outbox;
+import io.cordon.sharing.Shares;
+import io.cordon.sharing.UploadRequests;
 
 /**
  * One open database transaction and the repositories that work inside it. Valid only within the
@@ -77,4 +81,16 @@ public interface Transaction {
 
   /** One-time recovery codes (hashed). */
   RecoveryCodes recoveryCodes();
+
+  /** Shares of files with recipients, their limits and revocation. */
+  Shares shares();
+
+  /** Single-use invitations of accounts created without a password. */
+  Invitations invitations();
+
+  /** E-mail waiting to be sent. */
+  Outbox outbox();
+
+  /** Requests to partners to upload into a workspace. */
+  UploadRequests uploadRequests();
 }

@@ -44,8 +44,15 @@ import io.cordon.server.config.CordonConfig;
 import io.cordon.server.geo.MaxMindGeoLocator;
 import io.cordon.server.metrics.Telemetry;
 import io.cordon.server.render.PdfBoxSignatureStamp;
+import io.cordon.server.render.PdfBoxViewRenderer;
 import io.cordon.server.web.ContextSources;
 import io.cordon.server.web.Services;
+import io.cordon.sharing.InvitationService;
+import io.cordon.sharing.MailSeal;
+import io.cordon.sharing.ShareAccess;
+import io.cordon.sharing.SharingService;
+import io.cordon.sharing.SharingSettings;
+import io.cordon.sharing.UploadRequestService;
 import io.cordon.storage.BlobStore;
 import io.cordon.storage.MetadataStore;
 import io.cordon.store.blob.LocalBlobStore;
@@ -100,6 +107,11 @@ public final class Node implements AutoCloseable {
   private final InMemorySessionRisk sessionRisk;
   private final Optional<MaxMindGeoLocator> geo;
   private final NetworkSignals network;
+  private final SharingService sharing;
+  private final ShareAccess shareAccess;
+  private final InvitationService invitations;
+  private final UploadRequestService uploadRequests;
+  private final MailSeal mailSeal;
   private final Clock clock;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -183,6 +195,22 @@ public final class Node implements AutoCloseable {
             new PdfBoxSignatureStamp(),
             door,
             StampedRenditions.DEFAULT_MAX_BYTES);
+    SharingSettings sharingSettings = sharingSettings(config);
+    this.mailSeal = new MailSeal(() -> keys.aead(installation.systemSecrets()));
+    this.sharing = new SharingService(door, sharingSettings, mailSeal);
+    this.shareAccess =
+        new ShareAccess(content, store, new PdfBoxViewRenderer(), sharingSettings, mailSeal, clock);
+    this.invitations = new InvitationService(door, store, hasher, sharingSettings, mailSeal, clock);
+    this.uploadRequests = new UploadRequestService(door, store, content, sharingSettings, mailSeal);
+  }
+
+  private static SharingSettings sharingSettings(CordonConfig config) {
+    CordonConfig.Sharing s = config.sharing();
+    return new SharingSettings(
+        java.util.Set.copyOf(s.allowedDomains()),
+        s.invitationTtl(),
+        s.linkBase().orElse("https://localhost:" + config.http().port()),
+        StampedRenditions.DEFAULT_MAX_BYTES);
   }
 
   /** The relying party from {@code webauthn.*}, its defaults derived from the listener. */
@@ -329,6 +357,10 @@ public final class Node implements AutoCloseable {
         telemetry,
         passkeys,
         recoveryCodes,
+        sharing,
+        shareAccess,
+        invitations,
+        uploadRequests,
         this::isReady,
         new ContextSources(network, sessionRisk, devices, config.network().deviceCookieLifetime()));
   }
@@ -411,6 +443,32 @@ public final class Node implements AutoCloseable {
   /** Electronic signatures and receipts. */
   public SignatureService signatures() {
     return signatures;
+  }
+
+  /** Shares of files with partners. */
+  public SharingService sharing() {
+    return sharing;
+  }
+
+  /** Downloads and watermarked views, for members and share recipients. */
+  public ShareAccess shareAccess() {
+    return shareAccess;
+  }
+
+  /**
+   * Sends the outbox's mail over SMTP when {@code smtp.host} is set; otherwise mail waits there.
+   */
+  public io.cordon.sharing.OutboxSender outboxSender() {
+    CordonConfig.Smtp smtp = config.smtp();
+    return new io.cordon.sharing.OutboxSender(
+        store,
+        smtp.host()
+            .map(
+                host ->
+                    new io.cordon.server.mail.SmtpMailTransport(
+                        host, smtp.port(), smtp.from().orElseThrow(), Duration.ofSeconds(30))),
+        mailSeal,
+        clock);
   }
 
   /** Signs and serves checkpoints of the audit tree. */

@@ -25,6 +25,7 @@ public final class Server implements AutoCloseable {
   private final Maintenance maintenance;
   private final CheckpointSchedule checkpoints;
   private final WitnessLoop witnessing;
+  private final io.cordon.server.mail.MailLoop mail;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private Server(Node node, HttpServer http, WitnessLoop witnessing) {
@@ -32,6 +33,7 @@ public final class Server implements AutoCloseable {
     this.http = http;
     this.witnessing = witnessing;
     this.maintenance = new Maintenance(node, Duration.ofMinutes(15));
+    this.mail = new io.cordon.server.mail.MailLoop(node.outboxSender(), Duration.ofSeconds(2));
     this.checkpoints =
         new CheckpointSchedule(
             node.checkpoints(), node.config().audit().checkpointInterval(), witnessing::offer);
@@ -123,6 +125,7 @@ public final class Server implements AutoCloseable {
     }
     try {
       maintenance.close();
+      mail.close();
       http.close();
       // After the listener: the last requests' events are in the final checkpoint.
       checkpoints.close();

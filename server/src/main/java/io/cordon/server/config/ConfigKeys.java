@@ -213,6 +213,27 @@ public final class ConfigKeys {
           null,
           "comma-separated organisation roles whose users must enrol a second factor before"
               + " doing anything else, or * for everyone (default: none)");
+  public static final ConfigKey SHARING_ALLOWED_DOMAINS =
+      key(
+          "sharing.allowed-domains",
+          ValueType.TEXT,
+          null,
+          "comma-separated e-mail domains that shares may go to (partner users and new guests);"
+              + " none: any domain");
+  public static final ConfigKey SHARING_INVITATION_TTL =
+      key(
+          "sharing.invitation-ttl",
+          ValueType.DURATION,
+          "7d",
+          "how long a single-use invitation link (for guests and users created without a"
+              + " password) works");
+  public static final ConfigKey SHARING_LINK_BASE =
+      key(
+          "sharing.link-base",
+          ValueType.URL,
+          null,
+          "public https base URL that links in e-mail start with (default:"
+              + " https://localhost:HTTP_PORT)");
 
   /** Every key, in the order {@code describe} lists them. */
   public static final List<ConfigKey> ALL =
@@ -256,7 +277,10 @@ public final class ConfigKeys {
           WEBAUTHN_RP_ID,
           WEBAUTHN_ORIGINS,
           WEBAUTHN_CHALLENGE_TTL,
-          MFA_REQUIRED_ROLES);
+          MFA_REQUIRED_ROLES,
+          SHARING_ALLOWED_DOMAINS,
+          SHARING_INVITATION_TTL,
+          SHARING_LINK_BASE);
 
   /**
    * Keys that are accepted and validated but that no part of this build acts on yet; setting one
@@ -264,14 +288,7 @@ public final class ConfigKeys {
    * when the feature that reads it lands.
    */
   public static final Set<ConfigKey> NOT_YET_USED =
-      Set.of(
-          SFTP_PORT,
-          SIEM_SYSLOG_URL,
-          SIEM_SYSLOG_FORMAT,
-          SMTP_HOST,
-          SMTP_PORT,
-          SMTP_FROM,
-          POLICY_DIR);
+      Set.of(SFTP_PORT, SIEM_SYSLOG_URL, SIEM_SYSLOG_FORMAT, POLICY_DIR);
 
   private static final Map<String, ConfigKey> BY_NAME = index();
 

@@ -171,6 +171,17 @@ public final class ConfigLoader {
             v.zones(ConfigKeys.NETWORK_ZONES),
             v.proxies(ConfigKeys.HTTP_TRUSTED_PROXIES),
             v.duration(ConfigKeys.DEVICE_COOKIE_LIFETIME).orElseThrow()),
+        new CordonConfig.Sharing(
+            v.text(ConfigKeys.SHARING_ALLOWED_DOMAINS)
+                .map(
+                    t ->
+                        java.util.Arrays.stream(t.split(","))
+                            .map(d -> d.strip().toLowerCase(java.util.Locale.ROOT))
+                            .filter(d -> !d.isEmpty())
+                            .toList())
+                .orElse(List.of()),
+            v.duration(ConfigKeys.SHARING_INVITATION_TTL).orElseThrow(),
+            v.uri(ConfigKeys.SHARING_LINK_BASE).map(java.net.URI::toString)),
         v.givenKeys());
   }
 

@@ -45,6 +45,7 @@ public record CordonConfig(
     Webauthn webauthn,
     Mfa mfa,
     Network network,
+    Sharing sharing,
     Set<String> given) {
 
   /** Requires every part and makes the data directory absolute. */
@@ -68,6 +69,7 @@ public record CordonConfig(
     Objects.requireNonNull(webauthn);
     Objects.requireNonNull(mfa);
     Objects.requireNonNull(network);
+    Objects.requireNonNull(sharing);
     given = Set.copyOf(given);
   }
 
@@ -284,6 +286,37 @@ public record CordonConfig(
       if (host.isPresent() && from.isEmpty()) {
         throw invalid(ConfigKeys.SMTP_FROM, "required when smtp.host is set");
       }
+    }
+  }
+
+  /**
+   * Sharing with partners.
+   *
+   * @param allowedDomains e-mail domains shares may go to; empty allows any
+   * @param linkBase the public base URL of links in e-mail; empty: https://localhost:PORT
+   */
+  public record Sharing(
+      List<String> allowedDomains, Duration invitationTtl, Optional<String> linkBase) {
+    /** Domains are plain host names; the invitation lifetime is 1 minute to 90 days. */
+    public Sharing {
+      allowedDomains = List.copyOf(allowedDomains);
+      for (String d : allowedDomains) {
+        if (!d.matches("[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?")) {
+          throw invalid(
+              ConfigKeys.SHARING_ALLOWED_DOMAINS,
+              "expected lower-case domain names, got '" + d + "'");
+        }
+      }
+      if (invitationTtl.compareTo(Duration.ofMinutes(1)) < 0
+          || invitationTtl.compareTo(Duration.ofDays(90)) > 0) {
+        throw invalid(ConfigKeys.SHARING_INVITATION_TTL, "expected 1m to 90d");
+      }
+      linkBase.ifPresent(
+          base -> {
+            if (!base.startsWith("https://")) {
+              throw invalid(ConfigKeys.SHARING_LINK_BASE, "expected an https:// URL");
+            }
+          });
     }
   }
 

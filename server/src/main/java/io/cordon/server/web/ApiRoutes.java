@@ -130,6 +130,7 @@ final class ApiRoutes {
     r.addAll(signatures.routes());
     r.addAll(new TusRoutes(services.uploads()).routes());
     r.addAll(devices.routes());
+    r.addAll(new SharingRoutes(services).routes());
     return List.copyOf(r);
   }
 
@@ -296,7 +297,13 @@ final class ApiRoutes {
                 roles,
                 password,
                 Json.optionalText(body, "displayName"));
-    http.status(201).json(Views.user(user));
+    Map<String, Object> view = Views.user(user);
+    if (password.isEmpty() && !user.email().isEmpty()) {
+      // Without a password, the account is set up through a single-use link sent by e-mail.
+      services.invitations().invite(rc, user.id());
+      view.put("invited", true);
+    }
+    http.status(201).json(view);
   }
 
   private void users(Context http, RequestContext rc) {
@@ -377,7 +384,8 @@ final class ApiRoutes {
       signatures.stamped(http, rc, stamp, version);
       return;
     }
-    Download d = services.content().download(rc, fileId(http), version);
+    // Members download the ordinary way; recipients of a live share through it.
+    Download d = services.shareAccess().download(rc, fileId(http), version);
     FileVersion v = d.version();
     http.status(200);
     http.contentType("application/octet-stream");

@@ -23,6 +23,7 @@ final class Problems {
       case CordonException.Conflict c -> 409;
       case CordonException.Gone g -> 410;
       case CordonException.Deleted d -> 410;
+      case CordonException.Lapsed l -> 410;
       case CordonException.LegalHold h -> 409;
       case CordonException.Denied d -> 403;
       case CordonException.StepUpRequired s -> 401;

@@ -16,6 +16,10 @@ import io.cordon.identity.IdentityService;
 import io.cordon.identity.PasskeyService;
 import io.cordon.identity.RecoveryCodeService;
 import io.cordon.server.metrics.Telemetry;
+import io.cordon.sharing.InvitationService;
+import io.cordon.sharing.ShareAccess;
+import io.cordon.sharing.SharingService;
+import io.cordon.sharing.UploadRequestService;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -39,5 +43,9 @@ public record Services(
     Telemetry telemetry,
     PasskeyService passkeys,
     RecoveryCodeService recoveryCodes,
+    SharingService sharing,
+    ShareAccess shareAccess,
+    InvitationService invitations,
+    UploadRequestService uploadRequests,
     BooleanSupplier ready,
     ContextSources context) {}

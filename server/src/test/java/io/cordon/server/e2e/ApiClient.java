@@ -155,6 +155,11 @@ final class ApiClient {
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  /** A GET whose answer is bytes (a PDF view), or a problem. */
+  HttpResponse<byte[]> getBytes(String path) throws Exception {
+    return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   HttpResponse<InputStream> downloadStream(String path) throws Exception {
     return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
   }

@@ -53,7 +53,12 @@ class RouteCoverageIT {
     assertThat(routes).hasSizeGreaterThan(15);
     assertThat(routes.stream().filter(RouteTable.Entry::isPublic).map(RouteCoverageIT::key))
         .containsExactlyInAnyOrder(
-            "GET /healthz", "GET /readyz", "GET /api/v1/openapi.json", "POST /api/v1/auth/login");
+            "GET /healthz",
+            "GET /readyz",
+            "GET /api/v1/openapi.json",
+            "POST /api/v1/auth/login",
+            // Like login: the single-use invitation token is the credential.
+            "POST /api/v1/invitations/accept");
   }
 
   @Test

@@ -20,6 +20,10 @@ import io.cordon.identity.Passkeys;
 import io.cordon.identity.RecoveryCodes;
 import io.cordon.identity.Sessions;
 import io.cordon.identity.Users;
+import io.cordon.sharing.Invitations;
+import io.cordon.sharing.Outbox;
+import io.cordon.sharing.Shares;
+import io.cordon.sharing.UploadRequests;
 import io.cordon.storage.Settings;
 import io.cordon.storage.Transaction;
 import org.jdbi.v3.core.Handle;
@@ -165,5 +169,25 @@ final class JdbiTransaction implements Transaction {
   @Override
   public RecoveryCodes recoveryCodes() {
     return new JdbiRecoveryCodes(handle);
+  }
+
+  @Override
+  public Shares shares() {
+    return new JdbiShares(handle, dialect);
+  }
+
+  @Override
+  public Invitations invitations() {
+    return new JdbiInvitations(handle);
+  }
+
+  @Override
+  public Outbox outbox() {
+    return new JdbiOutbox(handle);
+  }
+
+  @Override
+  public UploadRequests uploadRequests() {
+    return new JdbiUploadRequests(handle);
   }
 }

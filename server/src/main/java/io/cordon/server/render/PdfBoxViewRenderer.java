@@ -1,0 +1,140 @@
+package io.cordon.server.render;
+
+import io.cordon.context.CordonException;
+import io.cordon.sharing.ViewRenderer;
+import io.cordon.sharing.Watermark;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+import org.apache.pdfbox.util.Matrix;
+
+/**
+ * Renders views with Apache PDFBox: a PDF keeps its pages, UTF-8 text is typeset ({@link
+ * TextTypesetter}); then every page gets the viewer's {@link Watermark} line tiled diagonally in
+ * translucent grey across the page and once in the footer. The font is Liberation Sans as PDFBox
+ * ships it, embedded as a subset, so most Latin, Greek and Cyrillic text shows; other characters
+ * print as '?'. Encrypted PDFs and binary content (Office documents: no converter in this build)
+ * are refused. Stateless and thread-safe.
+ */
+public final class PdfBoxViewRenderer implements ViewRenderer {
+  private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+  private static final float MARK_SIZE = 16;
+  private static final float FOOTER_SIZE = 7;
+  private static final float TILE = 170;
+
+  @Override
+  public byte[] render(byte[] content, String fileName, Watermark watermark, OptionalInt page) {
+    try (PDDocument doc = isPdf(content) ? load(content) : new PDDocument()) {
+      PDType0Font font = font(doc);
+      if (!isPdf(content)) {
+        new TextTypesetter(font).typeset(doc, text(content));
+      }
+      if (page.isPresent()) {
+        keepOnly(doc, page.getAsInt());
+      }
+      String line = TextTypesetter.printable(font, watermark.line());
+      for (PDPage p : doc.getPages()) {
+        stamp(doc, p, font, line);
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 64 * 1024);
+      doc.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the view", e);
+    }
+  }
+
+  static boolean isPdf(byte[] content) {
+    return content.length >= 5
+        && new String(content, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-");
+  }
+
+  private static PDType0Font font(PDDocument doc) throws IOException {
+    try (InputStream in = PdfBoxViewRenderer.class.getResourceAsStream(FONT)) {
+      if (in == null) {
+        throw new IllegalStateException("PDFBox's Liberation Sans font is missing");
+      }
+      return PDType0Font.load(doc, in);
+    }
+  }
+
+  private static PDDocument load(byte[] pdf) {
+    PDDocument doc;
+    try {
+      doc = Loader.loadPDF(pdf);
+    } catch (IOException e) {
+      throw new CordonException.UnsupportedMedia("the content is not a readable PDF");
+    }
+    if (doc.isEncrypted()) {
+      try {
+        doc.close();
+      } catch (IOException ignored) {
+        // Nothing was written; the refusal below is what matters.
+      }
+      throw new CordonException.UnsupportedMedia("encrypted PDFs cannot be viewed");
+    }
+    return doc;
+  }
+
+  /** UTF-8 text; content with NUL bytes is binary (an Office document, an image) and refused. */
+  private static String text(byte[] content) {
+    for (byte b : content) {
+      if (b == 0) {
+        throw new CordonException.UnsupportedMedia(
+            "only PDF and text files can be viewed in this build");
+      }
+    }
+    return new String(content, StandardCharsets.UTF_8);
+  }
+
+  private static void keepOnly(PDDocument doc, int page) {
+    int count = doc.getNumberOfPages();
+    if (page < 1 || page > count) {
+      throw new CordonException.NotFound("no page " + page + " (the view has " + count + ")");
+    }
+    for (int i = count - 1; i >= 0; i--) {
+      if (i != page - 1) {
+        doc.removePage(i);
+      }
+    }
+  }
+
+  private static void stamp(PDDocument doc, PDPage page, PDType0Font font, String line)
+      throws IOException {
+    PDRectangle box = page.getCropBox();
+    PDExtendedGraphicsState translucent = new PDExtendedGraphicsState();
+    translucent.setNonStrokingAlphaConstant(0.18f);
+    try (PDPageContentStream s =
+        new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+      s.saveGraphicsState();
+      s.setGraphicsStateParameters(translucent);
+      s.setNonStrokingColor(0.4f, 0.4f, 0.4f);
+      float cos = (float) Math.cos(Math.PI / 4);
+      float sin = (float) Math.sin(Math.PI / 4);
+      for (float y = box.getLowerLeftY() - box.getWidth(); y < box.getUpperRightY(); y += TILE) {
+        s.beginText();
+        s.setFont(font, MARK_SIZE);
+        s.setTextMatrix(new Matrix(cos, sin, -sin, cos, box.getLowerLeftX(), y));
+        s.showText(line);
+        s.endText();
+      }
+      s.restoreGraphicsState();
+      s.beginText();
+      s.setFont(font, FOOTER_SIZE);
+      s.setNonStrokingColor(0.2f, 0.2f, 0.2f);
+      s.newLineAtOffset(box.getLowerLeftX() + 36, box.getLowerLeftY() + 14);
+      s.showText(TextTypesetter.fit(font, FOOTER_SIZE, line, box.getWidth() - 72));
+      s.endText();
+    }
+  }
+}
