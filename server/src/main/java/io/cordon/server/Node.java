@@ -29,7 +29,8 @@ import io.cordon.identity.LoginThrottle;
 import io.cordon.identity.PasswordHasher;
 import io.cordon.identity.Reauthentication;
 import io.cordon.identity.SessionPolicy;
-import io.cordon.policy.RoleBasedPolicyEngine;
+import io.cordon.policy.AttributePolicyEngine;
+import io.cordon.policy.service.PolicyService;
 import io.cordon.server.config.CordonConfig;
 import io.cordon.server.render.PdfBoxSignatureStamp;
 import io.cordon.server.web.Services;
@@ -61,6 +62,8 @@ public final class Node implements AutoCloseable {
   private final BlobStore blobs;
   private final KeyHierarchy keys;
   private final OneDoor door;
+  private final AttributePolicyEngine policyEngine;
+  private final PolicyService policy;
   private final InstallationService installation;
   private final IdentityService identity;
   private final DirectoryService directory;
@@ -90,7 +93,9 @@ public final class Node implements AutoCloseable {
     this.clock = clock;
     this.blobs = new LocalBlobStore(config.blobs().dir());
     this.keys = new KeyHierarchy(vault, clock);
-    this.door = new OneDoor(store, new RoleBasedPolicyEngine(), clock);
+    this.policyEngine = new AttributePolicyEngine(PolicyFiles.load(config.policy().dir()), clock);
+    this.door = new OneDoor(store, policyEngine, clock);
+    this.policy = new PolicyService(door, policyEngine);
     PasswordHasher hasher = new PasswordHasher();
     this.installation = new InstallationService(store, keys, hasher, clock);
     LoginThrottle throttle =
@@ -278,6 +283,16 @@ public final class Node implements AutoCloseable {
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  /** The policy in force: explanations, and reloading {@code policy.dir}. */
+  public PolicyService policy() {
+    return policy;
+  }
+
+  /** How many policy decisions this node has taken (a metric; the route-matrix test reads it). */
+  public long policyDecisions() {
+    return door.decisionCount();
   }
 
   public CordonConfig config() {

@@ -1,0 +1,83 @@
+package io.cordon.policy.internal;
+
+import io.cordon.policy.Action;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rules filed by action and resource type (and, for rules about named workspaces, by workspace),
+ * each list ordered forbid, step-up, permit, oblige. A lookup is an array index and one or two hash
+ * lookups; a decision then tests only the rules that could apply. Immutable and thread-safe.
+ */
+final class RuleIndex {
+  static final Rule[] NONE = new Rule[0];
+
+  /** The rules for one action and resource type. */
+  record Bucket(Rule[] general, Map<String, Rule[]> byWorkspace) {
+    Rule[] forWorkspace(String workspace) {
+      if (workspace == null || byWorkspace.isEmpty()) {
+        return NONE;
+      }
+      Rule[] r = byWorkspace.get(workspace);
+      return r == null ? NONE : r;
+    }
+  }
+
+  private final List<Map<String, Bucket>> byType = new ArrayList<>();
+  private final List<Bucket> anyType = new ArrayList<>();
+
+  RuleIndex(List<Rule> rules) {
+    for (Action action : Action.values()) {
+      List<Rule> forAction =
+          rules.stream()
+              .filter(r -> r.actions().contains("*") || r.actions().contains(action.code()))
+              .toList();
+      Map<String, List<Rule>> typed = new LinkedHashMap<>();
+      List<Rule> wildcard = new ArrayList<>();
+      for (Rule r : forAction) {
+        if (r.resourceTypes().contains("*")) {
+          wildcard.add(r);
+        }
+      }
+      for (Rule r : forAction) {
+        for (String t : r.resourceTypes()) {
+          if (!t.equals("*")) {
+            typed.computeIfAbsent(t, k -> new ArrayList<>(wildcard)).add(r);
+          }
+        }
+      }
+      Map<String, Bucket> buckets = new HashMap<>();
+      typed.forEach((t, list) -> buckets.put(t, bucket(list)));
+      byType.add(Map.copyOf(buckets));
+      anyType.add(bucket(wildcard));
+    }
+  }
+
+  Bucket lookup(Action action, String type) {
+    Bucket b = byType.get(action.ordinal()).get(type);
+    return b != null ? b : anyType.get(action.ordinal());
+  }
+
+  private static Bucket bucket(List<Rule> rules) {
+    Comparator<Rule> order = Comparator.comparing(Rule::effect);
+    List<Rule> general = new ArrayList<>();
+    Map<String, List<Rule>> byWorkspace = new HashMap<>();
+    for (Rule r : rules) {
+      if (r.workspaces().isEmpty()) {
+        general.add(r);
+      } else {
+        for (String ws : r.workspaces()) {
+          byWorkspace.computeIfAbsent(ws, k -> new ArrayList<>()).add(r);
+        }
+      }
+    }
+    general.sort(order); // stable: within an effect, document order
+    Map<String, Rule[]> ws = new HashMap<>();
+    byWorkspace.forEach((k, v) -> ws.put(k, v.stream().sorted(order).toArray(Rule[]::new)));
+    return new Bucket(general.toArray(Rule[]::new), Map.copyOf(ws));
+  }
+}
