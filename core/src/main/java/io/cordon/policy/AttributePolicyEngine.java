@@ -31,6 +31,17 @@ public final class AttributePolicyEngine implements PolicyEngine {
     return current.get().explain(request, workspaceRole, clock.instant());
   }
 
+  /** As {@link #explain(AccessRequest, Optional)}, deciding as if it were {@code at}. */
+  public Explanation explain(
+      AccessRequest request, Optional<WorkspaceRole> workspaceRole, java.time.Instant at) {
+    return current.get().explain(request, workspaceRole, at);
+  }
+
+  /** The clock decisions read the time from. */
+  public Clock clock() {
+    return clock;
+  }
+
   /** The policy set in force. */
   public PolicySet current() {
     return current.get();

@@ -8,6 +8,7 @@ import io.cordon.server.cli.DemoCommand;
 import io.cordon.server.cli.ExitCodes;
 import io.cordon.server.cli.InitCommand;
 import io.cordon.server.cli.KeysCommand;
+import io.cordon.server.cli.PolicyCommand;
 import io.cordon.server.cli.RetentionCommand;
 import io.cordon.server.cli.ServeCommand;
 import io.cordon.server.cli.TokenCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
       RetentionCommand.class,
       AuditCommand.class,
       ConfigCommand.class,
+      PolicyCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

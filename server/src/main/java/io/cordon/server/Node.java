@@ -272,6 +272,7 @@ public final class Node implements AutoCloseable {
         witness,
         signatures,
         renditions,
+        policy,
         this::isReady);
   }
 

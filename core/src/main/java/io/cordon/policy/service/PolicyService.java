@@ -2,17 +2,16 @@ package io.cordon.policy.service;
 
 import io.cordon.audit.AuditEvent;
 import io.cordon.audit.AuditEvent.AuditObject;
-import io.cordon.content.WorkspaceRole;
 import io.cordon.context.RequestContext;
 import io.cordon.door.Guarded;
 import io.cordon.door.OneDoor;
 import io.cordon.door.Performed;
-import io.cordon.policy.AccessRequest;
 import io.cordon.policy.Action;
 import io.cordon.policy.AttributePolicyEngine;
 import io.cordon.policy.Explanation;
 import io.cordon.policy.PolicyException;
 import io.cordon.policy.PolicyProblem;
+import io.cordon.policy.PolicyQuestion;
 import io.cordon.policy.PolicySet;
 import io.cordon.policy.Resource;
 import java.util.List;
@@ -37,13 +36,16 @@ public final class PolicyService {
    * How the policy in force decides a hypothetical request (nothing is looked up: the request
    * states the subject's workspace role), with every rule considered.
    */
-  public Explanation explain(
-      RequestContext ctx, AccessRequest question, Optional<WorkspaceRole> workspaceRole) {
+  public Explanation explain(RequestContext ctx, PolicyQuestion question) {
     return door.perform(
         ctx,
         Guarded.of("policy.explain", Action.VIEW, Resource.system(Resource.POLICY)),
         (tx, resource) -> {
-          Explanation e = engine.explain(question, workspaceRole);
+          Explanation e =
+              engine.explain(
+                  question.request(),
+                  question.workspaceRole(),
+                  question.at().orElseGet(() -> engine.clock().instant()));
           return Performed.of(
               e,
               AuditObject.of(Resource.POLICY, engine.current().version(), null),

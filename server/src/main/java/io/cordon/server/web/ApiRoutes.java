@@ -129,6 +129,7 @@ final class ApiRoutes {
     r.addAll(new LifecycleRoutes(services).routes());
     r.addAll(new WitnessRoutes(services.witness()).routes());
     r.addAll(signatures.routes());
+    r.addAll(new PolicyRoutes(services.policy()).routes(V1));
     return List.copyOf(r);
   }
 

@@ -11,6 +11,7 @@ import io.cordon.content.RecordLifecycleService;
 import io.cordon.content.WorkspaceService;
 import io.cordon.identity.DirectoryService;
 import io.cordon.identity.IdentityService;
+import io.cordon.policy.service.PolicyService;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -29,4 +30,5 @@ public record Services(
     WitnessService witness,
     SignatureService signatures,
     StampedRenditions renditions,
+    PolicyService policy,
     BooleanSupplier ready) {}
