@@ -113,17 +113,37 @@ enum Attribute {
     return Optional.empty();
   }
 
-  /** The attribute names closest to a misspelt one, for the error message. */
+  /** The attribute name closest to a misspelt one (edit distance at most 3), for the message. */
   static String suggest(String path) {
-    String p = path.toLowerCase(Locale.ROOT);
-    String tail = p.substring(p.lastIndexOf('.') + 1);
+    Attribute best = null;
+    int bestDistance = 4;
     for (Attribute a : ALL) {
-      String candidate = a.path.toLowerCase(Locale.ROOT);
-      if (candidate.endsWith("." + tail) || candidate.contains(tail)) {
-        return " (did you mean " + a.path + "?)";
+      int d = distance(a.path.toLowerCase(Locale.ROOT), path.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        best = a;
+        bestDistance = d;
       }
     }
-    return "";
+    return best == null ? "" : " (did you mean " + best.path + "?)";
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   static int count() {
