@@ -58,7 +58,10 @@ final class Evaluation {
           if (r.exempt(facts)) {
             note(r, true, "matched, but satisfied: unless holds");
           } else {
-            note(r, true, "matched: needs " + Rule.firstFailing(r.unless(), facts).failure(facts));
+            if (trace != null) {
+              note(
+                  r, true, "matched: needs " + Rule.firstFailing(r.unless(), facts).failure(facts));
+            }
             stepUp = stepUp == null ? r : stepUp;
           }
         }
@@ -68,7 +71,9 @@ final class Evaluation {
             note(r, true, "matched: permits");
             permits = add(permits, r);
           } else {
-            note(r, true, "matched, but " + failing.failure(facts) + ": a step-up would permit");
+            if (trace != null) {
+              note(r, true, "matched, but " + failing.failure(facts) + ": a step-up would permit");
+            }
             if (unmet == null) {
               unmet = r;
               unmetCondition = failing;
@@ -76,7 +81,9 @@ final class Evaluation {
           }
         }
         case OBLIGE -> {
-          note(r, true, "matched: obliges " + codes(r.obligations()));
+          if (trace != null) {
+            note(r, true, "matched: obliges " + codes(r.obligations()));
+          }
           obligers = add(obligers, r);
         }
       }
