@@ -1,9 +1,12 @@
 package io.cordon.policy.internal;
 
+import io.cordon.content.Classification;
 import io.cordon.content.WorkspaceRole;
 import io.cordon.context.AuthMethod;
+import io.cordon.context.Channel;
 import io.cordon.context.RequestContext;
 import io.cordon.context.Subject;
+import io.cordon.identity.OrgKind;
 import io.cordon.policy.AccessRequest;
 import io.cordon.policy.Resource;
 import java.time.Duration;
@@ -23,6 +26,15 @@ import java.util.Set;
 final class Facts {
   static final long ABSENT = Long.MIN_VALUE;
 
+  // Domain index of each enum constant, by ordinal: no string comparison per decision.
+  private static final int[] AUTH = indexes(Attribute.SUBJECT_AUTH, AuthMethod.values());
+  private static final int[] ORG_KIND = indexes(Attribute.SUBJECT_ORG_KIND, OrgKind.values());
+  private static final int[] ROLE =
+      indexes(Attribute.SUBJECT_WORKSPACE_ROLE, WorkspaceRole.values());
+  private static final int[] CLASSIFICATION =
+      indexes(Attribute.RESOURCE_CLASSIFICATION, Classification.values());
+  private static final int[] CHANNEL = indexes(Attribute.CONTEXT_CHANNEL, Channel.values());
+
   private final long[] numbers = new long[Attribute.count()];
   private final String[] texts = new String[Attribute.count()];
   private final Object[] sets = new Object[Attribute.count()];
@@ -41,12 +53,14 @@ final class Facts {
     if (subject.isPresent()) {
       Subject s = subject.get();
       texts[Attribute.SUBJECT_ORG.ordinal()] = s.org().value();
-      choice(Attribute.SUBJECT_ORG_KIND, s.orgKind().code());
+      index(Attribute.SUBJECT_ORG_KIND, ORG_KIND[s.orgKind().ordinal()]);
       sets[Attribute.SUBJECT_ROLES.ordinal()] = s.roles();
-      workspaceRole.ifPresent(r -> choice(Attribute.SUBJECT_WORKSPACE_ROLE, r.code()));
+      if (workspaceRole.isPresent()) {
+        index(Attribute.SUBJECT_WORKSPACE_ROLE, ROLE[workspaceRole.get().ordinal()]);
+      }
     }
     AuthMethod auth = ctx.auth();
-    choice(Attribute.SUBJECT_AUTH, auth.code());
+    index(Attribute.SUBJECT_AUTH, AUTH[auth.ordinal()]);
     bool(Attribute.SUBJECT_MFA, auth.isMultiFactor() || ctx.secondFactorAt().isPresent());
     bool(Attribute.SUBJECT_PHISHING_RESISTANT, auth == AuthMethod.WEBAUTHN);
     ctx.secondFactorAt()
@@ -58,12 +72,12 @@ final class Facts {
     resource
         .workspace()
         .ifPresent(ws -> texts[Attribute.RESOURCE_WORKSPACE.ordinal()] = ws.value());
-    choice(Attribute.RESOURCE_CLASSIFICATION, resource.classification().code());
+    index(Attribute.RESOURCE_CLASSIFICATION, CLASSIFICATION[resource.classification().ordinal()]);
     numbers[Attribute.RESOURCE_DATA_TYPES.ordinal()] =
         mask(Attribute.RESOURCE_DATA_TYPES, resource.dataTypes());
     bool(Attribute.RESOURCE_LEGAL_HOLD, resource.legalHold());
     texts[Attribute.RESOURCE_REGION.ordinal()] = resource.region().orElse(null);
-    choice(Attribute.CONTEXT_CHANNEL, ctx.channel().code());
+    index(Attribute.CONTEXT_CHANNEL, CHANNEL[ctx.channel().ordinal()]);
     texts[Attribute.CONTEXT_ZONE.ordinal()] = ctx.zone().orElse(null);
     texts[Attribute.CONTEXT_COUNTRY.ordinal()] = ctx.country().orElse(null);
     bool(Attribute.CONTEXT_DEVICE_TRUSTED, ctx.deviceTrusted());
@@ -79,9 +93,25 @@ final class Facts {
     numbers[a.ordinal()] = value ? 1 : 0;
   }
 
-  private void choice(Attribute a, String code) {
-    int i = a.indexOf(code);
+  private void index(Attribute a, int i) {
     numbers[a.ordinal()] = i < 0 ? ABSENT : i;
+  }
+
+  private static int[] indexes(Attribute a, Enum<?>[] constants) {
+    int[] out = new int[constants.length];
+    for (Enum<?> c : constants) {
+      String code =
+          switch (c) {
+            case AuthMethod m -> m.code();
+            case OrgKind k -> k.code();
+            case WorkspaceRole r -> r.code();
+            case Classification x -> x.code();
+            case Channel ch -> ch.code();
+            default -> c.name();
+          };
+      out[c.ordinal()] = a.indexOf(code);
+    }
+    return out;
   }
 
   private static long mask(Attribute a, List<String> values) {

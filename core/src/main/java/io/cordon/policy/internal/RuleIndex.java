@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * Rules filed by action and resource type (and, for rules about named workspaces, by workspace),
  * each list ordered forbid, step-up, permit, oblige. A lookup is an array index and one or two hash
- * lookups; a decision then tests only the rules that could apply. Immutable and thread-safe.
+ * lookups; a decision then tests only the rules that could apply. Never modified after
+ * construction, so safe to read from any thread once published (the engine publishes it through an
+ * atomic reference).
  */
 final class RuleIndex {
   static final Rule[] NONE = new Rule[0];
@@ -52,7 +54,7 @@ final class RuleIndex {
       }
       Map<String, Bucket> buckets = new HashMap<>();
       typed.forEach((t, list) -> buckets.put(t, bucket(list)));
-      byType.add(Map.copyOf(buckets));
+      byType.add(buckets);
       anyType.add(bucket(wildcard));
     }
   }
@@ -78,6 +80,8 @@ final class RuleIndex {
     general.sort(order); // stable: within an effect, document order
     Map<String, Rule[]> ws = new HashMap<>();
     byWorkspace.forEach((k, v) -> ws.put(k, v.stream().sorted(order).toArray(Rule[]::new)));
-    return new Bucket(general.toArray(Rule[]::new), Map.copyOf(ws));
+    // HashMap, not Map.copyOf: ids that differ only in their last characters cluster in the
+    // immutable map's linear probing; HashMap spreads hashes and bounds a bucket's chain.
+    return new Bucket(general.toArray(Rule[]::new), ws);
   }
 }
