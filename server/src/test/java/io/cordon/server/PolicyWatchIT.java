@@ -64,7 +64,7 @@ class PolicyWatchIT {
           .containsEntry("sha256", applied.sha256());
       assertThat(updates.get(1).outcome()).isEqualTo(AuditEvent.Outcome.ERROR);
       assertThat(updates.get(1).details().get("problems").toString())
-          .contains("extra.yaml:10: rule no-cosign: unknown attribute 'subject.rank'");
+          .contains("extra.yaml:9: rule no-cosign: unknown attribute 'subject.rank'");
     }
   }
 }

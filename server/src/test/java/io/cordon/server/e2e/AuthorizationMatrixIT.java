@@ -6,6 +6,7 @@ import io.cordon.server.e2e.ApiClient.Answer;
 import io.cordon.server.web.RouteTable;
 import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,12 +78,17 @@ class AuthorizationMatrixIT {
         continue;
       }
       long before = cordon.node().policyDecisions();
-      Answer a = admin.send(request(r.method(), concrete(r.path())));
+      // Raw: some routes answer bytes or text, not JSON.
+      int status =
+          cordon
+              .http
+              .send(request(r.method(), concrete(r.path())), HttpResponse.BodyHandlers.discarding())
+              .statusCode();
       long decided = cordon.node().policyDecisions() - before;
-      if (a.status() < 400) {
+      if (status < 400) {
         served.add(key);
         if (decided == 0) {
-          undecided.add(key + " answered " + a.status() + " without a policy decision");
+          undecided.add(key + " answered " + status + " without a policy decision");
         }
       }
     }
