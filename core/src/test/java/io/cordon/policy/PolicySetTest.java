@@ -216,6 +216,40 @@ class PolicySetTest {
         .isInstanceOf(Decision.Deny.class);
   }
 
+  @Test
+  void decide_rulesFiledByWorkspaceAndOrganisation_applyOnlyToThem() {
+    WorkspaceId ws = WorkspaceId.random();
+    OrgId org = OrgId.random();
+    PolicySet p =
+        load(
+            "  - id: team\n    effect: permit\n    actions: view\n    resources: file\n"
+                + "    when:\n      resource.workspace: "
+                + ws.value()
+                + "\n"
+                + "  - id: frozen-org\n    effect: forbid\n    actions: view\n    resources: file\n"
+                + "    when:\n      subject.org: ["
+                + org.value()
+                + "]\n");
+    Resource inWs = new Resource("file", "f_1", Optional.of(ws), Classification.PUBLIC, List.of());
+    Resource elsewhere =
+        new Resource(
+            "file", "f_2", Optional.of(WorkspaceId.random()), Classification.PUBLIC, List.of());
+    assertThat(p.decide(as(OrgId.random(), inWs), Optional.empty(), NOON).rules())
+        .containsExactly("team");
+    assertThat(p.decide(as(OrgId.random(), elsewhere), Optional.empty(), NOON).rules())
+        .containsExactly("default-deny");
+    assertThat(p.decide(as(org, inWs), Optional.empty(), NOON).rules())
+        .containsExactly("frozen-org");
+  }
+
+  private static AccessRequest as(OrgId org, Resource resource) {
+    Subject s = new Subject(UserId.random(), "a", org, OrgKind.HOME, Set.of());
+    RequestContext ctx =
+        RequestContext.anonymous(Channel.WEB, "198.51.100.7", Optional.empty(), "r")
+            .authenticated(s, "s_1", AuthMethod.PASSWORD);
+    return new AccessRequest(ctx, Action.VIEW, resource);
+  }
+
   private static AccessRequest request(OrgKind kind, AuthMethod auth) {
     Subject s = new Subject(UserId.random(), "a", OrgId.random(), kind, Set.of("member"));
     RequestContext ctx =

@@ -111,8 +111,9 @@ public final class CompiledPolicy {
     Facts facts = new Facts(request, role, now, timeZone, needsTime);
     RuleIndex.Bucket bucket = index.lookup(request.action(), request.resource().type());
     Evaluation e = new Evaluation(facts, trace);
-    if (e.run(bucket.general())) {
-      e.run(bucket.forWorkspace(facts.text(Attribute.RESOURCE_WORKSPACE)));
+    if (e.run(bucket.general())
+        && e.run(bucket.forWorkspace(facts.text(Attribute.RESOURCE_WORKSPACE)))) {
+      e.run(bucket.forOrg(facts.text(Attribute.SUBJECT_ORG)));
     }
     return e;
   }

@@ -59,12 +59,10 @@ record Rule(
     return null;
   }
 
-  /** The workspaces a rule is limited to by an {@code is}/{@code in} on resource.workspace. */
-  Set<String> workspaces() {
+  /** The values a rule is limited to by an {@code is}/{@code in} on a text attribute. */
+  Set<String> only(Attribute a) {
     for (Condition c : when) {
-      if (c instanceof Condition.Text t
-          && c.attribute == Attribute.RESOURCE_WORKSPACE
-          && t.allowed() != null) {
+      if (c instanceof Condition.Text t && c.attribute == a && t.allowed() != null) {
         return t.allowed();
       }
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rules filed by action and resource type (and, for rules about named workspaces, by workspace),
@@ -18,13 +19,24 @@ import java.util.Map;
 final class RuleIndex {
   static final Rule[] NONE = new Rule[0];
 
-  /** The rules for one action and resource type. */
-  record Bucket(Rule[] general, Map<String, Rule[]> byWorkspace) {
+  /**
+   * The rules for one action and resource type: those about named workspaces filed by workspace,
+   * those about named organisations (not workspaces) by organisation, the rest general.
+   */
+  record Bucket(Rule[] general, Map<String, Rule[]> byWorkspace, Map<String, Rule[]> byOrg) {
     Rule[] forWorkspace(String workspace) {
-      if (workspace == null || byWorkspace.isEmpty()) {
+      return find(byWorkspace, workspace);
+    }
+
+    Rule[] forOrg(String org) {
+      return find(byOrg, org);
+    }
+
+    private static Rule[] find(Map<String, Rule[]> map, String key) {
+      if (key == null || map.isEmpty()) {
         return NONE;
       }
-      Rule[] r = byWorkspace.get(workspace);
+      Rule[] r = map.get(key);
       return r == null ? NONE : r;
     }
   }
@@ -68,20 +80,28 @@ final class RuleIndex {
     Comparator<Rule> order = Comparator.comparing(Rule::effect);
     List<Rule> general = new ArrayList<>();
     Map<String, List<Rule>> byWorkspace = new HashMap<>();
+    Map<String, List<Rule>> byOrg = new HashMap<>();
     for (Rule r : rules) {
-      if (r.workspaces().isEmpty()) {
-        general.add(r);
+      Set<String> ws = r.only(Attribute.RESOURCE_WORKSPACE);
+      Set<String> orgs = r.only(Attribute.SUBJECT_ORG);
+      if (!ws.isEmpty()) {
+        ws.forEach(k -> byWorkspace.computeIfAbsent(k, x -> new ArrayList<>()).add(r));
+      } else if (!orgs.isEmpty()) {
+        orgs.forEach(k -> byOrg.computeIfAbsent(k, x -> new ArrayList<>()).add(r));
       } else {
-        for (String ws : r.workspaces()) {
-          byWorkspace.computeIfAbsent(ws, k -> new ArrayList<>()).add(r);
-        }
+        general.add(r);
       }
     }
     general.sort(order); // stable: within an effect, document order
-    Map<String, Rule[]> ws = new HashMap<>();
-    byWorkspace.forEach((k, v) -> ws.put(k, v.stream().sorted(order).toArray(Rule[]::new)));
-    // HashMap, not Map.copyOf: ids that differ only in their last characters cluster in the
-    // immutable map's linear probing; HashMap spreads hashes and bounds a bucket's chain.
-    return new Bucket(general.toArray(Rule[]::new), ws);
+    return new Bucket(
+        general.toArray(Rule[]::new), sorted(byWorkspace, order), sorted(byOrg, order));
+  }
+
+  // HashMap, not Map.copyOf: ids that differ only in their last characters cluster in the
+  // immutable map's linear probing; HashMap spreads hashes and bounds a bucket's chain.
+  private static Map<String, Rule[]> sorted(Map<String, List<Rule>> in, Comparator<Rule> order) {
+    Map<String, Rule[]> out = new HashMap<>();
+    in.forEach((k, v) -> out.put(k, v.stream().sorted(order).toArray(Rule[]::new)));
+    return out;
   }
 }
