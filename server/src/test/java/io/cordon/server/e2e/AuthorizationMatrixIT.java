@@ -98,6 +98,53 @@ class AuthorizationMatrixIT {
   }
 
   @Test
+  void explain_administratorAsks_decisionRulesAndWhy() throws Exception {
+    Answer a =
+        admin.post(
+            "/api/v1/policy/explain",
+            ApiClient.JSON.readTree(
+                "{\"subject\": {\"orgKind\": \"partner\", \"workspaceRole\": \"viewer\","
+                    + " \"auth\": \"password\"}, \"action\": \"download\", \"resource\":"
+                    + " {\"type\": \"file\", \"workspace\": \""
+                    + workspace
+                    + "\","
+                    + " \"classification\": \"restricted\"}, \"context\": {\"zone\": \"corporate\"}}"));
+    assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
+    assertThat(a.body().path("decision").asText()).isEqualTo("step-up");
+    assertThat(a.body().path("rules").toString()).contains("partner-restricted-mfa");
+    assertThat(a.body().path("policyVersion").asText()).isEqualTo("cdmo-default@1");
+    assertThat(a.body().path("considered").toString())
+        .contains("subject.workspaceRole is viewer, wanted {is: owner}");
+  }
+
+  @Test
+  void explain_memberOrBadQuestion_refusedWithProblem() throws Exception {
+    Answer created =
+        admin.post(
+            "/api/v1/users",
+            ApiClient.JSON
+                .createObjectNode()
+                .put("username", "member@home.example")
+                .put("org", "Home")
+                .put("password", TestInstallation.PASSWORD)
+                .set("roles", ApiClient.JSON.createArrayNode().add("member")));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    ApiClient member = cordon.client();
+    assertThat(member.login("member@home.example", TestInstallation.PASSWORD).status())
+        .isEqualTo(200);
+    String question = "{\"action\": \"view\", \"resource\": {\"type\": \"user\"}}";
+    Answer denied = member.post("/api/v1/policy/explain", ApiClient.JSON.readTree(question));
+    assertThat(denied.status()).isEqualTo(403);
+    assertThat(denied.problemType()).endsWith("/denied");
+    Answer bad =
+        admin.post(
+            "/api/v1/policy/explain",
+            ApiClient.JSON.readTree("{\"action\": \"fly\", \"resource\": {\"type\": \"user\"}}"));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body().path("detail").asText()).contains("unknown action 'fly'");
+  }
+
+  @Test
   void exemptRoutes_stillRegistered() {
     List<String> keys =
         RouteTable.of(cordon.node().httpServices()).stream()
