@@ -91,7 +91,12 @@ public final class ConfigKeys {
   public static final ConfigKey GEOIP_MMDB =
       key("geoip.mmdb", ValueType.PATH, null, "a MaxMind-format database for IP locations");
   public static final ConfigKey POLICY_DIR =
-      key("policy.dir", ValueType.PATH, null, "directory of policy documents");
+      key(
+          "policy.dir",
+          ValueType.PATH,
+          null,
+          "directory of policy documents (*.yaml, docs/policies.md), re-read every 5 s;"
+              + " unset: the built-in CDMO policy");
   public static final ConfigKey SESSION_IDLE_TIMEOUT =
       key(
           "session.idle-timeout",
