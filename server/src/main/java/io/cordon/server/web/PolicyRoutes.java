@@ -11,7 +11,6 @@ import io.javalin.http.HandlerType;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -72,9 +71,5 @@ final class PolicyRoutes {
       case Decision.Deny x -> "deny";
       case Decision.StepUp s -> "step-up";
     };
-  }
-
-  static String upper(Decision d) {
-    return kind(d).toUpperCase(Locale.ROOT);
   }
 }
