@@ -9,7 +9,6 @@ import io.cordon.context.Subject;
 import io.cordon.identity.OrgKind;
 import io.cordon.policy.AccessRequest;
 import io.cordon.policy.Resource;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -34,6 +33,8 @@ final class Facts {
   private static final int[] CLASSIFICATION =
       indexes(Attribute.RESOURCE_CLASSIFICATION, Classification.values());
   private static final int[] CHANNEL = indexes(Attribute.CONTEXT_CHANNEL, Channel.values());
+
+  private static final java.util.Map<String, Integer> DATA_TYPES = dataTypeIndex();
 
   private final long[] numbers = new long[Attribute.count()];
   private final String[] texts = new String[Attribute.count()];
@@ -63,15 +64,14 @@ final class Facts {
     index(Attribute.SUBJECT_AUTH, AUTH[auth.ordinal()]);
     bool(Attribute.SUBJECT_MFA, auth.isMultiFactor() || ctx.secondFactorAt().isPresent());
     bool(Attribute.SUBJECT_PHISHING_RESISTANT, auth == AuthMethod.WEBAUTHN);
-    ctx.secondFactorAt()
-        .ifPresent(
-            at ->
-                numbers[Attribute.SUBJECT_MFA_AGE.ordinal()] =
-                    Math.max(0, Duration.between(at, now).toSeconds()));
+    if (ctx.secondFactorAt().isPresent()) {
+      long age = now.getEpochSecond() - ctx.secondFactorAt().get().getEpochSecond();
+      numbers[Attribute.SUBJECT_MFA_AGE.ordinal()] = Math.max(0, age);
+    }
     texts[Attribute.RESOURCE_TYPE.ordinal()] = resource.type();
-    resource
-        .workspace()
-        .ifPresent(ws -> texts[Attribute.RESOURCE_WORKSPACE.ordinal()] = ws.value());
+    if (resource.workspace().isPresent()) {
+      texts[Attribute.RESOURCE_WORKSPACE.ordinal()] = resource.workspace().get().value();
+    }
     index(Attribute.RESOURCE_CLASSIFICATION, CLASSIFICATION[resource.classification().ordinal()]);
     numbers[Attribute.RESOURCE_DATA_TYPES.ordinal()] =
         mask(Attribute.RESOURCE_DATA_TYPES, resource.dataTypes());
@@ -97,6 +97,15 @@ final class Facts {
     numbers[a.ordinal()] = i < 0 ? ABSENT : i;
   }
 
+  private static java.util.Map<String, Integer> dataTypeIndex() {
+    java.util.Map<String, Integer> m = new java.util.HashMap<>();
+    List<String> domain = Attribute.RESOURCE_DATA_TYPES.domain();
+    for (int i = 0; i < domain.size(); i++) {
+      m.put(domain.get(i), i);
+    }
+    return m;
+  }
+
   private static int[] indexes(Attribute a, Enum<?>[] constants) {
     int[] out = new int[constants.length];
     for (Enum<?> c : constants) {
@@ -116,8 +125,10 @@ final class Facts {
 
   private static long mask(Attribute a, List<String> values) {
     long m = 0;
-    for (String v : values) {
-      int i = a.indexOf(v);
+    for (int k = 0; k < values.size(); k++) {
+      String v = values.get(k);
+      Integer known = DATA_TYPES.get(v);
+      int i = known != null ? known : a.indexOf(v); // exact spelling first, then any case
       if (i >= 0) {
         m |= 1L << i;
       }
