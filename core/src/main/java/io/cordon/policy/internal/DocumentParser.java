@@ -113,7 +113,12 @@ final class DocumentParser {
     if (!ID.matcher(id).matches()) {
       throw new Invalid(YamlTree.line(m.get("id")), "rule id '" + id + "' must match " + ID);
     }
-    String effectCode = required(m, "effect", node);
+    String effectCode;
+    try {
+      effectCode = required(m, "effect", node);
+    } catch (Invalid e) {
+      throw new Invalid(e.line(), "rule " + id + ": " + e.getMessage());
+    }
     Effect effect =
         Effect.fromCode(effectCode)
             .orElseThrow(
