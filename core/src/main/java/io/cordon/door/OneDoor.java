@@ -7,14 +7,18 @@ import io.cordon.content.WorkspaceRole;
 import io.cordon.context.CordonException;
 import io.cordon.context.RequestContext;
 import io.cordon.policy.AccessRequest;
+import io.cordon.policy.Action;
 import io.cordon.policy.Decision;
+import io.cordon.policy.Obligation;
 import io.cordon.policy.PolicyEngine;
 import io.cordon.policy.Resource;
 import io.cordon.storage.MetadataStore;
 import io.cordon.storage.Transaction;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +41,7 @@ public final class OneDoor {
   private final MetadataStore store;
   private final PolicyEngine policy;
   private final Clock clock;
+  private final LongAdder decisions = new LongAdder();
 
   public OneDoor(MetadataStore store, PolicyEngine policy, Clock clock) {
     this.store = store;
@@ -112,17 +117,26 @@ public final class OneDoor {
    * and the caller records the outcome itself with {@link #record}.
    */
   public Resource authorize(RequestContext ctx, Guarded op) {
-    Outcome<Resource> result;
+    return authorized(ctx, op).resource();
+  }
+
+  /**
+   * As {@link #authorize}, answering also the obligations of the permit, which the caller must
+   * honour (a watermark on what it delivers, the owner notified, a justification recorded).
+   */
+  public Authorized authorized(RequestContext ctx, Guarded op) {
+    Outcome<Authorized> result;
     try {
       result =
           store.inTransaction(
               tx -> {
                 Resource resource = op.resource().apply(tx);
                 Decision decision = decide(tx, ctx, op, resource);
-                if (!(decision instanceof Decision.Permit)) {
+                if (!(decision instanceof Decision.Permit p)) {
                   tx.audit().append(refusal(ctx, op, resource, decision));
+                  return new Outcome<Authorized>(null, decision);
                 }
-                return new Outcome<>(resource, decision);
+                return new Outcome<>(new Authorized(resource, p.obligations()), decision);
               });
     } catch (CordonException e) {
       recordFailure(ctx, op, e);
@@ -152,7 +166,33 @@ public final class OneDoor {
         resource
             .workspace()
             .flatMap(ws -> ctx.subject().flatMap(s -> tx.workspaces().roleOf(ws, s.user())));
-    return policy.decide(new AccessRequest(ctx, op.action(), resource), role);
+    decisions.increment();
+    Decision decision = policy.decide(new AccessRequest(ctx, op.action(), resource), role);
+    if (op.action() == Action.DOWNLOAD
+        && decision instanceof Decision.Permit p
+        && p.obliges(Obligation.VIEW_ONLY)) {
+      // The bytes may not leave; every channel gets the same answer, the web one a pointer.
+      return new Decision.Deny(
+          "view-only: this content may only be seen through its watermarked view"
+              + " (GET /api/v1/files/{id}/view)",
+          p.rules());
+    }
+    return decision;
+  }
+
+  /**
+   * How many policy decisions this door has taken since it was built: a metric, and the hook by
+   * which the authorization-matrix test proves every route asks the policy.
+   */
+  public long decisionCount() {
+    return decisions.sum();
+  }
+
+  /** A permitted resource and the obligations the caller must honour while it serves it. */
+  public record Authorized(Resource resource, List<Obligation> obligations) {
+    public Authorized {
+      obligations = List.copyOf(obligations);
+    }
   }
 
   private AuditEvent refusal(RequestContext ctx, Guarded op, Resource resource, Decision decision) {

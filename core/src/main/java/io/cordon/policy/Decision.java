@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The answer of the policy engine. Every decision carries the rules that produced it, so that it
- * can explain itself.
+ * can explain itself; a permit also carries the obligations the channel must honour.
  */
 public sealed interface Decision {
   /** Human-readable reason, safe to show to the requester. */
@@ -13,9 +13,24 @@ public sealed interface Decision {
   /** Ids of the rules that matched. */
   List<String> rules();
 
-  record Permit(String reason, List<String> rules) implements Decision {
+  /**
+   * Permitted, on the condition that the caller honours every obligation (a {@code view-only}
+   * permit refuses a download of the bytes, for example).
+   */
+  record Permit(String reason, List<String> rules, List<Obligation> obligations)
+      implements Decision {
     public Permit {
       rules = List.copyOf(rules);
+      obligations = obligations == null ? List.of() : List.copyOf(obligations);
+    }
+
+    /** A permit without obligations. */
+    public Permit(String reason, List<String> rules) {
+      this(reason, rules, List.of());
+    }
+
+    public boolean obliges(Obligation obligation) {
+      return obligations.contains(obligation);
     }
   }
 

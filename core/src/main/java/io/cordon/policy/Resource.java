@@ -8,21 +8,37 @@ import java.util.Optional;
 /**
  * The resource attributes a decision looks at.
  *
- * @param type {@code workspace}, {@code file}, {@code organisation}, {@code user}, {@code audit},
- *     {@code system}
+ * @param type {@code workspace}, {@code file}, {@code shared-file}, {@code organisation}, {@code
+ *     user}, {@code audit}, {@code system}, …
  * @param workspace the workspace the resource belongs to, if any
+ * @param dataTypes the data types found in it ({@code PHI}, {@code PII}, {@code GXP}, …)
+ * @param legalHold whether a legal hold covers it
+ * @param region the residency region its content must stay in, if one is set
  */
 public record Resource(
     String type,
     String id,
     Optional<WorkspaceId> workspace,
     Classification classification,
-    List<String> dataTypes) {
+    List<String> dataTypes,
+    boolean legalHold,
+    Optional<String> region) {
   public Resource {
     if (type == null || id == null || workspace == null || classification == null) {
       throw new IllegalArgumentException("incomplete resource");
     }
     dataTypes = dataTypes == null ? List.of() : List.copyOf(dataTypes);
+    region = region == null ? Optional.empty() : region;
+  }
+
+  /** A resource with no legal hold and no residency region. */
+  public Resource(
+      String type,
+      String id,
+      Optional<WorkspaceId> workspace,
+      Classification classification,
+      List<String> dataTypes) {
+    this(type, id, workspace, classification, dataTypes, false, Optional.empty());
   }
 
   /**
@@ -54,8 +70,16 @@ public record Resource(
    */
   public static final String UPLOAD_REQUEST = "upload-request";
 
+  /** The policy itself: explaining decisions reads it. */
+  public static final String POLICY = "policy";
+
   /** An installation-wide resource (organisations, users, the audit trail). */
   public static Resource system(String type) {
     return new Resource(type, type, Optional.empty(), Classification.INTERNAL, List.of());
+  }
+
+  /** The same resource with its legal hold and residency region. */
+  public Resource withHoldAndRegion(boolean held, Optional<String> inRegion) {
+    return new Resource(type, id, workspace, classification, dataTypes, held, inRegion);
   }
 }

@@ -1,6 +1,8 @@
 /**
- * Access decisions: a {@link io.cordon.policy.PolicyEngine} port that answers PERMIT, DENY or
- * STEP_UP for a subject, action, resource and context; deny by default. The first engine is
- * role-based; the attribute-based engine replaces it behind the same port.
+ * Access decisions: a {@link io.cordon.policy.PolicyEngine} port that answers PERMIT (with
+ * obligations), DENY or STEP_UP for a subject, action, resource and context; deny by default,
+ * forbid overrides permit. {@link io.cordon.policy.AttributePolicyEngine} decides on YAML policy
+ * documents compiled into an index ({@link io.cordon.policy.PolicySet}); docs/policies.md describes
+ * the language and the default CDMO rules.
  */
 package io.cordon.policy;

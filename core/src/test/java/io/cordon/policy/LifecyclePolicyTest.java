@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * officers place and release legal holds, auditors list them, only administrators set retention.
  */
 class LifecyclePolicyTest {
-  private final PolicyEngine engine = new RoleBasedPolicyEngine();
+  private final PolicyEngine engine =
+      new AttributePolicyEngine(PolicySet.defaults(), java.time.Clock.systemUTC());
 
   @ParameterizedTest(name = "{0} {1} {2} as {3} on {4} -> {5}")
   @CsvSource({

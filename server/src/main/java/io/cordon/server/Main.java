@@ -9,6 +9,7 @@ import io.cordon.server.cli.ExitCodes;
 import io.cordon.server.cli.InitCommand;
 import io.cordon.server.cli.InspectCommand;
 import io.cordon.server.cli.KeysCommand;
+import io.cordon.server.cli.PolicyCommand;
 import io.cordon.server.cli.RetentionCommand;
 import io.cordon.server.cli.ServeCommand;
 import io.cordon.server.cli.TokenCommand;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       ConfigCommand.class,
       InspectCommand.class,
+      PolicyCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -25,6 +25,7 @@ import io.cordon.crypto.KeyHierarchy;
 import io.cordon.crypto.KeyService;
 import io.cordon.crypto.KeyVault;
 import io.cordon.door.OneDoor;
+import io.cordon.door.SelfServiceAccess;
 import io.cordon.door.TelemetryAccess;
 import io.cordon.identity.DeviceService;
 import io.cordon.identity.DirectoryService;
@@ -39,7 +40,8 @@ import io.cordon.identity.Reauthentication;
 import io.cordon.identity.RecoveryCodeService;
 import io.cordon.identity.SessionPolicy;
 import io.cordon.identity.WebAuthnSettings;
-import io.cordon.policy.RoleBasedPolicyEngine;
+import io.cordon.policy.AttributePolicyEngine;
+import io.cordon.policy.service.PolicyService;
 import io.cordon.server.config.CordonConfig;
 import io.cordon.server.geo.MaxMindGeoLocator;
 import io.cordon.server.metrics.Telemetry;
@@ -82,6 +84,8 @@ public final class Node implements AutoCloseable {
   private final KeyHierarchy keys;
   private final OneDoor door;
   private final Telemetry telemetry = new Telemetry(this::isReady);
+  private final AttributePolicyEngine policyEngine;
+  private final PolicyService policy;
   private final InstallationService installation;
   private final IdentityService identity;
   private final PasskeyService passkeys;
@@ -123,7 +127,9 @@ public final class Node implements AutoCloseable {
     this.clock = clock;
     this.blobs = new LocalBlobStore(config.blobs().dir());
     this.keys = new KeyHierarchy(vault, clock);
-    this.door = new OneDoor(store, new RoleBasedPolicyEngine(), clock);
+    this.policyEngine = new AttributePolicyEngine(PolicyFiles.load(config.policy().dir()), clock);
+    this.door = new OneDoor(store, policyEngine, clock);
+    this.policy = new PolicyService(door, policyEngine);
     PasswordHasher hasher = new PasswordHasher();
     this.installation = new InstallationService(store, keys, hasher, clock);
     LoginThrottle throttle =
@@ -354,6 +360,7 @@ public final class Node implements AutoCloseable {
         signatures,
         renditions,
         new TelemetryAccess(door),
+        new SelfServiceAccess(door),
         telemetry,
         passkeys,
         recoveryCodes,
@@ -361,6 +368,7 @@ public final class Node implements AutoCloseable {
         shareAccess,
         invitations,
         uploadRequests,
+        policy,
         this::isReady,
         new ContextSources(network, sessionRisk, devices, config.network().deviceCookieLifetime()));
   }
@@ -373,6 +381,16 @@ public final class Node implements AutoCloseable {
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  /** The policy in force: explanations, and reloading {@code policy.dir}. */
+  public PolicyService policy() {
+    return policy;
+  }
+
+  /** How many policy decisions this node has taken (a metric; the route-matrix test reads it). */
+  public long policyDecisions() {
+    return door.decisionCount();
   }
 
   public CordonConfig config() {

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ public final class Server implements AutoCloseable {
   private final CheckpointSchedule checkpoints;
   private final WitnessLoop witnessing;
   private final io.cordon.server.mail.MailLoop mail;
+  private final Optional<PolicyWatch> policyWatch;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private Server(Node node, HttpServer http, WitnessLoop witnessing) {
@@ -37,6 +39,7 @@ public final class Server implements AutoCloseable {
     this.checkpoints =
         new CheckpointSchedule(
             node.checkpoints(), node.config().audit().checkpointInterval(), witnessing::offer);
+    this.policyWatch = PolicyWatch.start(node);
     // What the last run signed but may not have had cosigned.
     node.checkpoints().latest().ifPresent(witnessing::offer);
   }
@@ -126,6 +129,7 @@ public final class Server implements AutoCloseable {
     try {
       maintenance.close();
       mail.close();
+      policyWatch.ifPresent(PolicyWatch::close);
       http.close();
       // After the listener: the last requests' events are in the final checkpoint.
       checkpoints.close();

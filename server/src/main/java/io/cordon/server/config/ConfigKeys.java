@@ -112,7 +112,12 @@ public final class ConfigKeys {
           "how long a browser keeps its device credential (the cookie that makes it a known"
               + " device); 400d is the longest browsers honour");
   public static final ConfigKey POLICY_DIR =
-      key("policy.dir", ValueType.PATH, null, "directory of policy documents");
+      key(
+          "policy.dir",
+          ValueType.PATH,
+          null,
+          "directory of policy documents (*.yaml, docs/policies.md), re-read every 5 s;"
+              + " unset: the built-in CDMO policy");
   public static final ConfigKey SESSION_IDLE_TIMEOUT =
       key(
           "session.idle-timeout",

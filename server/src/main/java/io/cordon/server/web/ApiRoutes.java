@@ -49,7 +49,7 @@ final class ApiRoutes {
     this.services = services;
     this.secureCookies = secureCookies;
     this.signatures = new SignatureRoutes(services);
-    this.devices = new DeviceRoutes(services.context(), secureCookies);
+    this.devices = new DeviceRoutes(services.context(), services.selfService(), secureCookies);
   }
 
   List<Route> routes() {
@@ -128,9 +128,10 @@ final class ApiRoutes {
     r.addAll(new LifecycleRoutes(services).routes());
     r.addAll(new WitnessRoutes(services.witness()).routes());
     r.addAll(signatures.routes());
-    r.addAll(new TusRoutes(services.uploads()).routes());
+    r.addAll(new TusRoutes(services.uploads(), services.selfService()).routes());
     r.addAll(devices.routes());
     r.addAll(new SharingRoutes(services).routes());
+    r.addAll(new PolicyRoutes(services.policy()).routes(V1));
     return List.copyOf(r);
   }
 

@@ -3,9 +3,11 @@ package io.cordon.server.web;
 import io.cordon.audit.AuditEventCodec;
 import io.cordon.context.CordonException;
 import io.cordon.context.RequestContext;
+import io.cordon.door.SelfServiceAccess;
 import io.cordon.identity.DeviceId;
 import io.cordon.identity.DeviceRecord;
 import io.cordon.identity.DeviceService;
+import io.cordon.policy.Action;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
@@ -25,8 +27,10 @@ final class DeviceRoutes {
   private final DeviceService devices;
   private final Duration lifetime;
   private final boolean secureCookies;
+  private final SelfServiceAccess access;
 
-  DeviceRoutes(ContextSources sources, boolean secureCookies) {
+  DeviceRoutes(ContextSources sources, SelfServiceAccess access, boolean secureCookies) {
+    this.access = access;
     this.devices = sources.devices();
     this.lifetime = sources.deviceCookieLifetime();
     this.secureCookies = secureCookies;
@@ -63,6 +67,7 @@ final class DeviceRoutes {
   }
 
   private void list(Context http, RequestContext rc) {
+    access.authorizeOwnAccount(rc, "device.list", Action.VIEW);
     String current = rc.device().orElse("");
     http.json(devices.list(rc).stream().map(d -> view(d, current)).toList());
   }

@@ -5,6 +5,7 @@ import io.cordon.context.CordonException;
 import io.cordon.context.RequestContext;
 import io.cordon.identity.Passkey;
 import io.cordon.identity.PasskeyService;
+import io.cordon.policy.Action;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -72,6 +73,7 @@ final class MfaRoutes {
   }
 
   private void status(Context http, RequestContext rc) {
+    services.selfService().authorizeOwnAccount(rc, "mfa.list", Action.VIEW);
     http.json(
         Views.map(
             "auth",
@@ -83,6 +85,7 @@ final class MfaRoutes {
   }
 
   private void registrationOptions(Context http, RequestContext rc) throws IOException {
+    services.selfService().authorizeOwnAccount(rc, "mfa.enroll", Action.MANAGE);
     options(http, services.passkeys().startRegistration(rc));
   }
 
@@ -110,6 +113,7 @@ final class MfaRoutes {
   }
 
   private void passkeys(Context http, RequestContext rc) {
+    services.selfService().authorizeOwnAccount(rc, "mfa.list", Action.VIEW);
     http.json(services.passkeys().list(rc).stream().map(MfaRoutes::view).toList());
   }
 

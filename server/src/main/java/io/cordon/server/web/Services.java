@@ -10,11 +10,13 @@ import io.cordon.content.LegalHoldService;
 import io.cordon.content.RecordLifecycleService;
 import io.cordon.content.ResumableUploadService;
 import io.cordon.content.WorkspaceService;
+import io.cordon.door.SelfServiceAccess;
 import io.cordon.door.TelemetryAccess;
 import io.cordon.identity.DirectoryService;
 import io.cordon.identity.IdentityService;
 import io.cordon.identity.PasskeyService;
 import io.cordon.identity.RecoveryCodeService;
+import io.cordon.policy.service.PolicyService;
 import io.cordon.server.metrics.Telemetry;
 import io.cordon.sharing.InvitationService;
 import io.cordon.sharing.ShareAccess;
@@ -40,6 +42,7 @@ public record Services(
     SignatureService signatures,
     StampedRenditions renditions,
     TelemetryAccess telemetryAccess,
+    SelfServiceAccess selfService,
     Telemetry telemetry,
     PasskeyService passkeys,
     RecoveryCodeService recoveryCodes,
@@ -47,5 +50,6 @@ public record Services(
     ShareAccess shareAccess,
     InvitationService invitations,
     UploadRequestService uploadRequests,
+    PolicyService policy,
     BooleanSupplier ready,
     ContextSources context) {}

@@ -7,6 +7,7 @@ import io.cordon.content.ResumableUploadService;
 import io.cordon.content.ResumableUploadService.Checksum;
 import io.cordon.context.CordonException;
 import io.cordon.context.RequestContext;
+import io.cordon.door.SelfServiceAccess;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.InputStream;
@@ -35,9 +36,11 @@ final class TusRoutes {
   private static final int MAX_METADATA = 4096;
 
   private final ResumableUploadService uploads;
+  private final SelfServiceAccess access;
 
-  TusRoutes(ResumableUploadService uploads) {
+  TusRoutes(ResumableUploadService uploads, SelfServiceAccess access) {
     this.uploads = uploads;
+    this.access = access;
   }
 
   List<Route> routes() {
@@ -50,6 +53,7 @@ final class TusRoutes {
   }
 
   private void options(Context http, RequestContext rc) {
+    access.authorizeUploadCapabilities(rc);
     http.header("Tus-Resumable", VERSION);
     http.header("Tus-Version", VERSION);
     http.header("Tus-Extension", "creation,checksum,termination,expiration");
