@@ -4,12 +4,10 @@ import io.cordon.audit.signature.ManifestSheet;
 import io.cordon.audit.signature.SignatureStamp;
 import io.cordon.audit.signature.VerifiedSignature;
 import io.cordon.content.FileVersion;
-import io.cordon.context.CordonException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -31,7 +29,7 @@ public final class PdfBoxSignatureStamp implements SignatureStamp {
   @Override
   public byte[] stamp(
       byte[] pdf, String fileName, FileVersion version, List<VerifiedSignature> signatures) {
-    try (PDDocument doc = load(pdf)) {
+    try (PDDocument doc = Pdfs.open(pdf, "stamped")) {
       PDFont font = PdfFonts.load(doc);
       List<String> lines = ManifestSheet.manifest(fileName, version, signatures);
       int perPage = (int) ((PDRectangle.A4.getHeight() - 3 * MARGIN) / LEADING);
@@ -50,24 +48,6 @@ public final class PdfBoxSignatureStamp implements SignatureStamp {
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the stamped PDF", e);
     }
-  }
-
-  private static PDDocument load(byte[] pdf) {
-    PDDocument doc;
-    try {
-      doc = Loader.loadPDF(pdf);
-    } catch (IOException e) {
-      throw new CordonException.UnsupportedMedia("the content is not a readable PDF");
-    }
-    if (doc.isEncrypted()) {
-      try {
-        doc.close();
-      } catch (IOException ignored) {
-        // Nothing was written; the refusal below is what matters.
-      }
-      throw new CordonException.UnsupportedMedia("encrypted PDFs cannot be stamped");
-    }
-    return doc;
   }
 
   private static void footer(PDDocument doc, PDPage page, PDFont font, String text)

@@ -5,11 +5,9 @@ import io.cordon.sharing.ViewRenderer;
 import io.cordon.sharing.Watermark;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -27,15 +25,14 @@ import org.apache.pdfbox.util.Matrix;
  * are refused. Stateless and thread-safe.
  */
 public final class PdfBoxViewRenderer implements ViewRenderer {
-  private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
   private static final float MARK_SIZE = 16;
   private static final float FOOTER_SIZE = 7;
   private static final float TILE = 170;
 
   @Override
   public byte[] render(byte[] content, String fileName, Watermark watermark, OptionalInt page) {
-    try (PDDocument doc = isPdf(content) ? load(content) : new PDDocument()) {
-      PDType0Font font = font(doc);
+    try (PDDocument doc = isPdf(content) ? Pdfs.open(content, "viewed") : new PDDocument()) {
+      PDType0Font font = PdfFonts.load(doc);
       if (!isPdf(content)) {
         new TextTypesetter(font).typeset(doc, text(content));
       }
@@ -57,33 +54,6 @@ public final class PdfBoxViewRenderer implements ViewRenderer {
   static boolean isPdf(byte[] content) {
     return content.length >= 5
         && new String(content, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-");
-  }
-
-  private static PDType0Font font(PDDocument doc) throws IOException {
-    try (InputStream in = PdfBoxViewRenderer.class.getResourceAsStream(FONT)) {
-      if (in == null) {
-        throw new IllegalStateException("PDFBox's Liberation Sans font is missing");
-      }
-      return PDType0Font.load(doc, in);
-    }
-  }
-
-  private static PDDocument load(byte[] pdf) {
-    PDDocument doc;
-    try {
-      doc = Loader.loadPDF(pdf);
-    } catch (IOException e) {
-      throw new CordonException.UnsupportedMedia("the content is not a readable PDF");
-    }
-    if (doc.isEncrypted()) {
-      try {
-        doc.close();
-      } catch (IOException ignored) {
-        // Nothing was written; the refusal below is what matters.
-      }
-      throw new CordonException.UnsupportedMedia("encrypted PDFs cannot be viewed");
-    }
-    return doc;
   }
 
   /** UTF-8 text; content with NUL bytes is binary (an Office document, an image) and refused. */
@@ -133,7 +103,7 @@ public final class PdfBoxViewRenderer implements ViewRenderer {
       s.setFont(font, FOOTER_SIZE);
       s.setNonStrokingColor(0.2f, 0.2f, 0.2f);
       s.newLineAtOffset(box.getLowerLeftX() + 36, box.getLowerLeftY() + 14);
-      s.showText(TextTypesetter.fit(font, FOOTER_SIZE, line, box.getWidth() - 72));
+      s.showText(PdfFonts.fit(font, FOOTER_SIZE, line, box.getWidth() - 72));
       s.endText();
     }
   }

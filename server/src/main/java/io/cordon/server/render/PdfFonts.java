@@ -39,7 +39,7 @@ final class PdfFonts {
     return out.toString();
   }
 
-  private static boolean encodable(PDFont font, String ch) {
+  static boolean encodable(PDFont font, String ch) {
     try {
       font.encode(ch);
       return true;

@@ -104,30 +104,11 @@ final class TextTypesetter {
         .filter(cp -> !Character.isISOControl(cp))
         .forEach(
             cp -> {
-              boolean ok = known.computeIfAbsent(cp, c -> encodable(font, c));
+              boolean ok =
+                  known.computeIfAbsent(
+                      cp, c -> PdfFonts.encodable(font, new String(Character.toChars(c))));
               out.appendCodePoint(ok ? cp : '?');
             });
     return out.toString();
-  }
-
-  private static boolean encodable(PDFont font, int cp) {
-    try {
-      font.encode(new String(Character.toChars(cp)));
-      return true;
-    } catch (IOException | IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  /** The text, cut with an ellipsis where it would run past {@code width} points. */
-  static String fit(PDFont font, float size, String text, float width) throws IOException {
-    if (font.getStringWidth(text) / 1000 * size <= width) {
-      return text;
-    }
-    String cut = text;
-    while (!cut.isEmpty() && font.getStringWidth(cut + "...") / 1000 * size > width) {
-      cut = cut.substring(0, cut.length() - 1);
-    }
-    return cut + "...";
   }
 }
