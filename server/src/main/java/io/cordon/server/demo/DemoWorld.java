@@ -1,16 +1,21 @@
 package io.cordon.server.demo;
 
 import io.cordon.content.Classification;
+import io.cordon.content.FileVersion;
 import io.cordon.content.Workspace;
 import io.cordon.content.WorkspaceRole;
 import io.cordon.context.RequestContext;
 import io.cordon.identity.OrgKind;
 import io.cordon.server.Node;
+import io.cordon.sharing.ShareRequest;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -95,17 +100,45 @@ public final class DemoWorld {
         batches,
         "Batch record HB-2026-0312.txt",
         DemoDocuments.batchRecord("HB-2026-0312"));
-    upload(node, qa, batches, "CoA HB-2026-0311.txt", DemoDocuments.certificate("HB-2026-0311"));
+    FileVersion coa =
+        upload(
+            node, qa, batches, "CoA HB-2026-0311.txt", DemoDocuments.certificate("HB-2026-0311"));
     upload(
         node,
         qa,
         batches,
         "Batch record HB-2026-0311.txt",
         DemoDocuments.batchRecord("HB-2026-0311") + "\nCorrection: yield recalculated.\n");
+    // Sharing outside the workspaces: the CRO monitor is no member of the batch records, so the
+    // CoA reaches them only through a limited, view-only share; an external QA contact is invited
+    // as a guest (the invitation waits in the mail outbox until smtp.host is set).
+    Instant now = node.clock().instant();
+    node.sharing()
+        .share(
+            qa,
+            coa.file(),
+            new ShareRequest(
+                List.of("cra@atlas.example"),
+                Optional.of(now.plus(Duration.ofDays(14))),
+                OptionalInt.of(3),
+                true,
+                false,
+                true));
+    node.sharing()
+        .share(
+            qa,
+            coa.file(),
+            new ShareRequest(
+                List.of("qa.contact@northwind.example"),
+                Optional.of(now.plus(Duration.ofDays(7))),
+                OptionalInt.of(1),
+                false,
+                true,
+                true));
     out.println(
         "Seeded the demo: 3 organisations, "
             + ACCOUNTS.size()
-            + " users, 2 workspaces, 6 file versions.");
+            + " users (and one invited guest), 2 workspaces, 6 file versions, 2 shares.");
   }
 
   public static void printLogins(PrintWriter out, String url, java.nio.file.Path caCertificate) {
@@ -132,9 +165,9 @@ public final class DemoWorld {
     return node.installation().localContextFor(username);
   }
 
-  private static void upload(
+  private static FileVersion upload(
       Node node, RequestContext ctx, Workspace ws, String name, String text) {
-    node.content()
+    return node.content()
         .upload(
             ctx, ws.id(), name, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
   }
