@@ -122,6 +122,40 @@ public final class DirectoryService {
         (tx, resource) -> new Performed<>(tx.users().list(), Optional.empty(), Map.of()));
   }
 
+  /**
+   * Disables or re-enables an account (administrators). A disabled account's sessions and tokens
+   * stop working on their next request, downloads in flight included (the credential is checked
+   * again every chunk); re-enabling does not bring its old sessions back to life for longer than
+   * they had. Nobody disables their own account (an installation must not lock out its last
+   * administrator by accident), and an invited account is enabled by accepting its invitation.
+   */
+  public User setEnabled(RequestContext ctx, UserId id, boolean enabled) {
+    String action = enabled ? "user.enable" : "user.disable";
+    return door.perform(
+        ctx,
+        Guarded.of(action, Action.ADMINISTER, Resource.system("user")),
+        (tx, resource) -> {
+          User user =
+              tx.users().find(id).orElseThrow(() -> new CordonException.NotFound("no such user"));
+          if (ctx.subject().map(s -> s.user().equals(id)).orElse(false)) {
+            throw new CordonException.Conflict("you cannot disable or enable your own account");
+          }
+          if (user.status() == UserStatus.INVITED) {
+            throw new CordonException.Conflict(
+                "the account is still invited: it becomes active when the invitation is accepted");
+          }
+          UserStatus wanted = enabled ? UserStatus.ACTIVE : UserStatus.DISABLED;
+          User changed = user.status() == wanted ? user : user.withStatus(wanted);
+          if (changed != user) {
+            tx.users().update(changed);
+          }
+          return Performed.of(
+              changed,
+              AuditObject.of("user", user.id().value(), user.username()),
+              Map.of("status", wanted.code(), "changed", changed != user));
+        });
+  }
+
   static User newUser(
       String name,
       String email,

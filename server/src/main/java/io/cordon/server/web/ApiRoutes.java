@@ -17,6 +17,7 @@ import io.cordon.context.RequestContext;
 import io.cordon.identity.LoginResult;
 import io.cordon.identity.OrgKind;
 import io.cordon.identity.TotpEnrolment;
+import io.cordon.identity.UserId;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.InputStream;
@@ -80,6 +81,18 @@ final class ApiRoutes {
             HandlerType.GET, V1 + "/organisations", Access.AUTHENTICATED, this::organisations));
     r.add(new Route(HandlerType.POST, V1 + "/users", Access.AUTHENTICATED, this::createUser));
     r.add(new Route(HandlerType.GET, V1 + "/users", Access.AUTHENTICATED, this::users));
+    r.add(
+        new Route(
+            HandlerType.POST,
+            V1 + "/users/{id}/disable",
+            Access.AUTHENTICATED,
+            (http, rc) -> setEnabled(http, rc, false)));
+    r.add(
+        new Route(
+            HandlerType.POST,
+            V1 + "/users/{id}/enable",
+            Access.AUTHENTICATED,
+            (http, rc) -> setEnabled(http, rc, true)));
     r.add(
         new Route(
             HandlerType.POST, V1 + "/workspaces", Access.AUTHENTICATED, this::createWorkspace));
@@ -305,6 +318,16 @@ final class ApiRoutes {
       view.put("invited", true);
     }
     http.status(201).json(view);
+  }
+
+  private void setEnabled(Context http, RequestContext rc, boolean enabled) {
+    UserId id;
+    try {
+      id = new UserId(http.pathParam("id"));
+    } catch (CordonException.InvalidInput e) {
+      throw new CordonException.NotFound("no such user");
+    }
+    http.json(Views.user(services.directory().setEnabled(rc, id, enabled)));
   }
 
   private void users(Context http, RequestContext rc) {

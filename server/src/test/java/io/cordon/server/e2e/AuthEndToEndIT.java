@@ -296,6 +296,68 @@ class AuthEndToEndIT {
   }
 
   @Test
+  void disableUser_byAdministrator_endsTheirSessionAndTokens_enableLetsThemBackIn()
+      throws Exception {
+    String username = newUser("leaver@home.example");
+    ApiClient leaver = cordon.clientFrom("127.0.0.12");
+    assertThat(leaver.login(username, USER_PASSWORD).status()).isEqualTo(200);
+    CliRun token = cli("token", "create", "--user", username);
+    ApiClient bearer = cordon.clientFrom("127.0.0.12").withBearer(token.out().strip());
+    assertThat(bearer.get("/api/v1/workspaces").status()).isEqualTo(200);
+    ApiClient admin = cordon.clientFrom("127.0.0.13");
+    admin.login(TestInstallation.ADMIN, TestInstallation.PASSWORD);
+    String id =
+        admin.get("/api/v1/users").body().findParents("username").stream()
+            .filter(u -> u.path("username").asText().equals(username))
+            .findFirst()
+            .orElseThrow()
+            .path("id")
+            .asText();
+
+    Answer byUser =
+        leaver.post("/api/v1/users/" + id + "/disable", ApiClient.JSON.createObjectNode());
+    Answer disabled =
+        admin.post("/api/v1/users/" + id + "/disable", ApiClient.JSON.createObjectNode());
+
+    assertThat(byUser.status()).isEqualTo(403); // not an administrator
+    assertThat(disabled.status()).as(disabled.body().toString()).isEqualTo(200);
+    assertThat(disabled.body().path("status").asText()).isEqualTo("disabled");
+    assertThat(leaver.get("/api/v1/workspaces").status()).isEqualTo(401);
+    assertThat(bearer.get("/api/v1/workspaces").status()).isEqualTo(401);
+    assertThat(cordon.clientFrom("127.0.0.14").login(username, USER_PASSWORD).status())
+        .isNotEqualTo(200);
+    assertThat(events("user.disable", null))
+        .anySatisfy(e -> assertThat(e.path("object").path("id").asText()).isEqualTo(id));
+
+    assertThat(
+            admin
+                .post("/api/v1/users/" + id + "/enable", ApiClient.JSON.createObjectNode())
+                .status())
+        .isEqualTo(200);
+    assertThat(bearer.get("/api/v1/workspaces").status()).isEqualTo(200);
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/users/u_nosuchuser0000000000/disable",
+                    ApiClient.JSON.createObjectNode())
+                .status())
+        .isEqualTo(404);
+    String adminId =
+        admin.get("/api/v1/users").body().findParents("username").stream()
+            .filter(u -> u.path("username").asText().equals(TestInstallation.ADMIN))
+            .findFirst()
+            .orElseThrow()
+            .path("id")
+            .asText();
+    assertThat(
+            admin
+                .post("/api/v1/users/" + adminId + "/disable", ApiClient.JSON.createObjectNode())
+                .status())
+        .as("nobody disables their own account")
+        .isEqualTo(409);
+  }
+
+  @Test
   void bearerToken_expired_unauthorised() throws Exception {
     CliRun run = cli("token", "create", "--user", TestInstallation.ADMIN, "--ttl", "1s");
     assertThat(run.exit()).as(run.toString()).isZero();
