@@ -311,7 +311,7 @@ class SignatureEndToEndIT {
     byte[] pdf = pdf("Batch record page one", "Batch record page two");
     String id = admin.upload(ws, "batch-record.pdf", pdf).body().path("id").asText();
     Signer qa = signer("contributor", true, "Erin Example");
-    Signer reviewer = signer("contributor", true, "Zoë Ağaoğlu-Αλεξίου");
+    Signer reviewer = signer("contributor", true, "Doğrulama Şefi Δοκιμή");
     assertThat(qa.client().post(sigPath(id), sign(1, "approved", qa.nextCode())).status())
         .isEqualTo(201);
     assertThat(
@@ -336,7 +336,7 @@ class SignatureEndToEndIT {
           .contains("Electronic signature manifest")
           .contains("SHA-256: " + sha256(pdf))
           .contains("Signature: Erin Example")
-          .contains("Signature: Zoë Ağaoğlu-Αλεξίου")
+          .contains("Signature: Doğrulama Şefi Δοκιμή")
           .contains("Verification: valid");
     }
     JsonNode download = lastEvent("file.download", qa.username());
