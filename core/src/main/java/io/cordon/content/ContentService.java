@@ -274,25 +274,6 @@ public final class ContentService {
         });
   }
 
-  /** A file and all its versions. */
-  public FileDetails details(RequestContext ctx, FileId id) {
-    return door.perform(
-        ctx,
-        Guarded.of(
-            "file.metadata",
-            Action.VIEW,
-            tx -> fileResource(tx, id),
-            AuditObject.of("file", id.value(), null)),
-        (tx, resource) -> {
-          RecordLifecycleService.requireLive(tx, id);
-          StoredFile file = tx.files().find(id).orElseThrow();
-          Workspace ws = tx.workspaces().find(file.workspace()).orElseThrow();
-          List<FileVersion> versions = tx.files().versions(id);
-          return Performed.of(
-              new FileDetails(ws, file, versions), fileObject(ws, file, versions.getLast()));
-        });
-  }
-
   /**
    * Authorises and audits a download, returning a handle that streams the plaintext. The audit
    * event is written before any byte leaves; if the stream is cut short, a second event with
@@ -373,15 +354,7 @@ public final class ContentService {
     long[] sent = {0};
     // The credential (continuous verification), the caller's own check, and the delivery's grant
     // (a share still live): all asked again every chunk.
-    StillAllowed allowed =
-        credentials
-            .watch(ctx)
-            .and(also)
-            .and(
-                () ->
-                    delivery.stillLive().getAsBoolean()
-                        ? Optional.empty()
-                        : Optional.of("access was revoked during the download"));
+    StillAllowed allowed = credentials.watch(ctx).and(also).and(delivery.stillLive());
     try (InputStream cipher = blobs.open(v.blobKey());
         InputStream plain =
             dek.newDecryptingStream(

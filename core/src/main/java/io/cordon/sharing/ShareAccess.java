@@ -136,7 +136,10 @@ public final class ShareAccess {
           return Grant.sharedFile(tx, file);
         },
         tx -> permitted(tx, chosen.get(), who, action),
-        () -> store.read(tx -> Grant.isLive(tx, chosen.get().id(), clock.instant())),
+        () ->
+            store.read(tx -> Grant.isLive(tx, chosen.get().id(), clock.instant()))
+                ? Optional.empty()
+                : Optional.of("access was revoked during the download"),
         action == Action.VIEW ? Optional.of(VIEW_RENDITION) : Optional.empty());
   }
 
