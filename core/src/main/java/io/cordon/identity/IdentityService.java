@@ -136,7 +136,7 @@ public final class IdentityService implements io.cordon.context.CredentialStatus
     tx.users().setLoginFailures(user.id(), 0, Optional.empty());
     // Whoever has a factor is asked for it; whoever must have one and has none may only enrol.
     java.util.List<String> factors = MfaFactors.of(tx, user);
-    boolean enrolmentRequired = factors.isEmpty() && mfaRequirement.appliesTo(user);
+    boolean enrolmentRequired = factors.isEmpty() && isMfaRequired(tx, user);
     boolean mfaPending = !factors.isEmpty() || enrolmentRequired;
     IssuedSecret issued = secrets.issue(SecretTokens.Kind.SESSION);
     String secret = issued.secret();
@@ -336,9 +336,12 @@ public final class IdentityService implements io.cordon.context.CredentialStatus
             tx.users().find(who.user()).map(u -> MfaFactors.of(tx, u)).orElse(java.util.List.of()));
   }
 
-  /** Whether the user must have a second factor by configuration ({@code mfa.required-roles}). */
-  public boolean isMfaRequired(User user) {
-    return mfaRequirement.appliesTo(user);
+  /**
+   * Whether the user must have a second factor: by configuration ({@code mfa.required-roles}) or by
+   * their organisation's own requirement ({@link MfaEnforcementService}).
+   */
+  public boolean isMfaRequired(Transaction tx, User user) {
+    return mfaRequirement.and(OrgMfaSettings.read(tx, user.org())).appliesTo(user);
   }
 
   /** Starts TOTP enrolment: a new secret, sealed at rest, not yet required at login. */

@@ -200,7 +200,7 @@ public final class PasskeyService {
 
   /**
    * Removes one of the request user's passkeys. Refused when it is the last factor of a user who
-   * must have one ({@code mfa.required-roles}).
+   * must have one (by configuration or by their organisation).
    */
   public void delete(RequestContext ctx, String passkeyId) {
     Subject who = ctx.requireSubject();
@@ -214,9 +214,9 @@ public final class PasskeyService {
                   .filter(k -> k.id().equals(id))
                   .findFirst()
                   .orElseThrow(() -> new CordonException.NotFound("no such passkey"));
-          if (mine.size() == 1 && !user.totpEnabled() && identity.isMfaRequired(user)) {
+          if (mine.size() == 1 && !user.totpEnabled() && identity.isMfaRequired(tx, user)) {
             throw new CordonException.Conflict(
-                "this is your only second factor and your role requires one; enrol another first");
+                "this is your only second factor and your role or organisation requires one; enrol another first");
           }
           tx.passkeys().delete(user.id(), id);
           tx.audit()

@@ -39,4 +39,23 @@ class MfaRequirementTest {
     assertThat(new MfaRequirement(Set.of("*")).appliesTo(withRoles())).isTrue();
     assertThat(MfaRequirement.none().appliesTo(withRoles("admin"))).isFalse();
   }
+
+  @Test
+  void and_appliesToWhoeverEitherAppliesTo() {
+    MfaRequirement floor = new MfaRequirement(Set.of("security"));
+    MfaRequirement org = new MfaRequirement(Set.of("member"));
+    assertThat(floor.and(org).appliesTo(withRoles("member"))).isTrue();
+    assertThat(floor.and(org).appliesTo(withRoles("security"))).isTrue();
+    assertThat(floor.and(org).appliesTo(withRoles("auditor"))).isFalse();
+    assertThat(floor.and(MfaRequirement.none())).isSameAs(floor);
+    assertThat(floor.and(new MfaRequirement(Set.of("*"))).appliesTo(withRoles())).isTrue();
+  }
+
+  @Test
+  void storedForm_roundTrips_sorted() {
+    MfaRequirement r = new MfaRequirement(Set.of("member", "admin"));
+    assertThat(OrgMfaSettings.format(r)).isEqualTo("admin,member");
+    assertThat(OrgMfaSettings.parse("admin,member")).isEqualTo(r);
+    assertThat(OrgMfaSettings.parse("")).isEqualTo(MfaRequirement.none());
+  }
 }

@@ -33,6 +33,7 @@ import io.cordon.identity.IdentityService;
 import io.cordon.identity.InMemorySessionRisk;
 import io.cordon.identity.InstallationService;
 import io.cordon.identity.LoginThrottle;
+import io.cordon.identity.MfaEnforcementService;
 import io.cordon.identity.MfaRequirement;
 import io.cordon.identity.PasskeyService;
 import io.cordon.identity.PasswordHasher;
@@ -369,6 +370,7 @@ public final class Node implements AutoCloseable {
         invitations,
         uploadRequests,
         policy,
+        new MfaEnforcementService(door, new MfaRequirement(config.mfa().requiredRoles())),
         this::isReady,
         new ContextSources(network, sessionRisk, devices, config.network().deviceCookieLifetime()));
   }

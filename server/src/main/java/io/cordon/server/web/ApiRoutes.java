@@ -79,6 +79,7 @@ final class ApiRoutes {
     r.add(
         new Route(
             HandlerType.GET, V1 + "/organisations", Access.AUTHENTICATED, this::organisations));
+    r.addAll(new MfaEnforcementRoutes(services).routes());
     r.add(new Route(HandlerType.POST, V1 + "/users", Access.AUTHENTICATED, this::createUser));
     r.add(new Route(HandlerType.GET, V1 + "/users", Access.AUTHENTICATED, this::users));
     r.add(

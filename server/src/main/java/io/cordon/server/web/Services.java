@@ -14,6 +14,7 @@ import io.cordon.door.SelfServiceAccess;
 import io.cordon.door.TelemetryAccess;
 import io.cordon.identity.DirectoryService;
 import io.cordon.identity.IdentityService;
+import io.cordon.identity.MfaEnforcementService;
 import io.cordon.identity.PasskeyService;
 import io.cordon.identity.RecoveryCodeService;
 import io.cordon.policy.service.PolicyService;
@@ -51,5 +52,6 @@ public record Services(
     InvitationService invitations,
     UploadRequestService uploadRequests,
     PolicyService policy,
+    MfaEnforcementService mfaEnforcement,
     BooleanSupplier ready,
     ContextSources context) {}

@@ -356,6 +356,87 @@ class MfaEndToEndIT {
             e -> assertThat(e.path("details").path("enrolmentRequired").asBoolean()).isTrue());
   }
 
+  @Test
+  void organisationRequirement_addsToTheConfiguredFloor_adminOnly_audited() throws Exception {
+    ok(admin.post("/api/v1/organisations", json().put("name", "Lab").put("kind", "partner")), 201);
+    String lab = orgId("Lab");
+    newUser("tech@lab.example", "Lab", null);
+    ApiClient before = cordon.clientFrom("127.0.1.6");
+    assertThat(
+            before.login("tech@lab.example", PASSWORD).body().path("enrolmentRequired").asBoolean())
+        .isFalse();
+
+    // Only administrators read or set it; a malformed or unknown id is a 404; roles are checked.
+    assertThat(before.put(mfaOf(lab), roles("*")).status()).isEqualTo(403);
+    assertThat(before.get(mfaOf(lab)).status()).isEqualTo(403);
+    assertThat(admin.put(mfaOf("not-an-id"), roles("*")).status()).isEqualTo(404);
+    assertThat(admin.put(mfaOf("org_" + "0".repeat(20)), roles("*")).status()).isEqualTo(404);
+    assertThat(admin.put(mfaOf(lab), roles("wizard")).status()).isEqualTo(400);
+    assertThat(admin.put(mfaOf(lab), json().put("requiredRoles", "*")).status()).isEqualTo(400);
+
+    JsonNode set = ok(admin.put(mfaOf(lab), roles("*")), 200);
+    assertThat(set.path("requiredRoles").get(0).asText()).isEqualTo("*");
+    assertThat(set.path("installationRoles").get(0).asText()).isEqualTo("security");
+    assertThat(ok(admin.get(mfaOf(lab)), 200)).isEqualTo(set);
+
+    // From the next login on, a member without a factor may only enrol; the session in hand is
+    // unchanged until then.
+    ApiClient after = cordon.clientFrom("127.0.1.6");
+    assertThat(
+            after.login("tech@lab.example", PASSWORD).body().path("enrolmentRequired").asBoolean())
+        .isTrue();
+    assertThat(after.get("/api/v1/workspaces").status()).isEqualTo(401);
+    // Other organisations are not affected.
+    newUser("monitor@cro.example", "CRO", null);
+    ApiClient cro = cordon.clientFrom("127.0.1.7");
+    assertThat(
+            cro.login("monitor@cro.example", PASSWORD).body().path("enrolmentRequired").asBoolean())
+        .isFalse();
+
+    // Clearing it leaves the configured floor only.
+    assertThat(
+            ok(admin.put(mfaOf(lab), json().set("requiredRoles", json().arrayNode())), 200)
+                .path("requiredRoles"))
+        .isEmpty();
+    ApiClient cleared = cordon.clientFrom("127.0.1.6");
+    assertThat(
+            cleared
+                .login("tech@lab.example", PASSWORD)
+                .body()
+                .path("enrolmentRequired")
+                .asBoolean())
+        .isFalse();
+    // Both changes are audited with the roles before and after; so is the attempt on no org.
+    List<JsonNode> audited = events("organisation.mfa", TestInstallation.ADMIN);
+    assertThat(audited)
+        .extracting(e -> e.path("outcome").asText())
+        .containsExactly("error", "success", "success");
+    assertThat(audited.get(1).path("details").path("requiredRoles").get(0).asText()).isEqualTo("*");
+    assertThat(audited.get(2).path("details").path("previousRoles").get(0).asText()).isEqualTo("*");
+  }
+
+  private static String mfaOf(String org) {
+    return "/api/v1/organisations/" + org + "/mfa";
+  }
+
+  private static ObjectNode roles(String... roles) {
+    ObjectNode body = json();
+    var a = body.putArray("requiredRoles");
+    for (String r : roles) {
+      a.add(r);
+    }
+    return body;
+  }
+
+  private String orgId(String name) throws Exception {
+    for (JsonNode o : ok(admin.get("/api/v1/organisations"), 200)) {
+      if (o.path("name").asText().equals(name)) {
+        return o.path("id").asText();
+      }
+    }
+    throw new AssertionError("no organisation " + name);
+  }
+
   // --- helpers ----------------------------------------------------------------------------
 
   private static final String MFA = "/api/v1/auth/mfa";
