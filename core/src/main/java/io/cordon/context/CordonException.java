@@ -41,8 +41,22 @@ public class CordonException extends RuntimeException {
 
   /** The caller must re-authenticate with a second factor, then retry. */
   public static final class StepUpRequired extends CordonException {
+    private final boolean phishingResistant;
+
     public StepUpRequired(String message) {
+      this(message, false);
+    }
+
+    /**
+     * @param phishingResistant whether only a phishing-resistant factor (a passkey) satisfies it
+     */
+    public StepUpRequired(String message, boolean phishingResistant) {
       super("step-up", message, null);
+      this.phishingResistant = phishingResistant;
+    }
+
+    public boolean phishingResistant() {
+      return phishingResistant;
     }
   }
 

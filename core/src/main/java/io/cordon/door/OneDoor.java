@@ -234,7 +234,8 @@ public final class OneDoor {
       return switch (decision) {
         case Decision.Permit p -> value;
         case Decision.Deny d -> throw new CordonException.Denied(d.reason());
-        case Decision.StepUp s -> throw new CordonException.StepUpRequired(s.reason());
+        case Decision.StepUp s ->
+            throw new CordonException.StepUpRequired(s.reason(), s.phishingResistant());
       };
     }
   }

@@ -40,10 +40,19 @@ public sealed interface Decision {
     }
   }
 
-  /** Permitted after the subject re-authenticates with a second factor. */
-  record StepUp(String reason, List<String> rules) implements Decision {
+  /**
+   * Permitted after the subject re-authenticates with a second factor.
+   *
+   * @param phishingResistant whether only a phishing-resistant factor (a passkey) would do: the
+   *     rule asks for {@code subject.phishingResistant}
+   */
+  record StepUp(String reason, List<String> rules, boolean phishingResistant) implements Decision {
     public StepUp {
       rules = List.copyOf(rules);
+    }
+
+    public StepUp(String reason, List<String> rules) {
+      this(reason, rules, false);
     }
   }
 }

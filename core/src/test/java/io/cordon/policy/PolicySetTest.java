@@ -242,6 +242,32 @@ class PolicySetTest {
         .containsExactly("frozen-org");
   }
 
+  @Test
+  void stepUp_saysWhenOnlyAPhishingResistantFactorWouldDo() {
+    PolicySet p = PolicySet.defaults();
+    AccessRequest view = request(OrgKind.PARTNER, AuthMethod.PASSWORD);
+    AccessRequest download =
+        new AccessRequest(
+            request(OrgKind.PARTNER, AuthMethod.PASSWORD_TOTP)
+                .context()
+                .withNetwork(Optional.of("internet"), Optional.empty())
+                .withSecondFactorAt(Optional.of(NOON)),
+            Action.DOWNLOAD,
+            view.resource());
+    // A partner viewing restricted content needs any second factor.
+    assertThat(p.decide(view, Optional.of(WorkspaceRole.VIEWER), NOON))
+        .isInstanceOfSatisfying(
+            Decision.StepUp.class, s -> assertThat(s.phishingResistant()).isFalse());
+    // Downloading it outside the corporate network with TOTP proven needs a passkey.
+    assertThat(p.decide(download, Optional.of(WorkspaceRole.VIEWER), NOON))
+        .isInstanceOfSatisfying(
+            Decision.StepUp.class,
+            s -> {
+              assertThat(s.phishingResistant()).isTrue();
+              assertThat(s.rules()).contains("restricted-download-phishing-resistant");
+            });
+  }
+
   private static AccessRequest as(OrgId org, Resource resource) {
     Subject s = new Subject(UserId.random(), "a", org, OrgKind.HOME, Set.of());
     RequestContext ctx =

@@ -99,7 +99,10 @@ final class Evaluation {
       return new Decision.Deny(defaultReason(request, role), List.of("default-deny"));
     }
     if (stepUp != null) {
-      return new Decision.StepUp(stepUp.reason(), ids(List.of(stepUp), permits));
+      return new Decision.StepUp(
+          stepUp.reason(),
+          ids(List.of(stepUp), permits),
+          demandsPhishingResistance(stepUp.unless()));
     }
     if (permits == null) {
       return new Decision.StepUp(
@@ -109,7 +112,8 @@ final class Evaluation {
               + " "
               + unmetCondition.written
               + ")",
-          List.of(unmet.id()));
+          List.of(unmet.id()),
+          unmetCondition.attribute == Attribute.SUBJECT_PHISHING_RESISTANT);
     }
     EnumSet<Obligation> obligations = EnumSet.noneOf(Obligation.class);
     for (Rule r : permits) {
@@ -122,6 +126,19 @@ final class Evaluation {
     }
     return new Decision.Permit(
         permits.get(0).reason(), ids(permits, obligers), List.copyOf(obligations));
+  }
+
+  /**
+   * Whether the conditions that keep a step-up in force include phishing resistance: then proving
+   * TOTP or a recovery code would not satisfy the rule, and the client should be told so.
+   */
+  private boolean demandsPhishingResistance(Condition[] unless) {
+    for (Condition c : unless) {
+      if (c.attribute == Attribute.SUBJECT_PHISHING_RESISTANT && !c.test(facts)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The reason of a deny no rule spoke to, as specific as the request allows. */

@@ -46,6 +46,9 @@ final class PolicyRoutes {
         d instanceof Decision.Permit p
             ? p.obligations().stream().map(Obligation::code).toList()
             : List.of());
+    if (d instanceof Decision.StepUp s) {
+      out.put("factors", s.phishingResistant() ? List.of("webauthn") : List.of("totp", "webauthn"));
+    }
     out.put("policyVersion", e.policyVersion());
     out.put(
         "considered",

@@ -73,12 +73,26 @@ final class Problems {
   /**
    * The answer to a request that needs a fresh second factor: 401 {@code …/step-up}, with the
    * factors the user may prove on this session ({@code totp}, {@code webauthn}, {@code recovery})
-   * before retrying; an empty list means none is enrolled yet.
+   * that would satisfy it, before retrying. When policy demands a phishing-resistant factor, only
+   * {@code webauthn} is listed and {@code phishingResistant} is true. An empty list means no
+   * suitable factor is enrolled yet.
    */
   static void writeStepUp(
-      Context ctx, CordonException.StepUpRequired e, java.util.List<String> factors) {
-    write(ctx, 401, e.type(), title(401), e.getMessage(), Map.of("factors", factors));
+      Context ctx, CordonException.StepUpRequired e, java.util.List<String> enrolled) {
+    java.util.List<String> factors =
+        e.phishingResistant()
+            ? enrolled.stream().filter(PHISHING_RESISTANT_FACTOR::equals).toList()
+            : enrolled;
+    write(
+        ctx,
+        401,
+        e.type(),
+        title(401),
+        e.getMessage(),
+        Map.of("factors", factors, "phishingResistant", e.phishingResistant()));
   }
+
+  private static final String PHISHING_RESISTANT_FACTOR = "webauthn";
 
   static void write(Context ctx, int status, String type, String title, String detail) {
     write(ctx, status, type, title, detail, Map.of());

@@ -8,6 +8,8 @@ import io.cordon.server.e2e.ApiClient.Answer;
 import io.cordon.testing.AdjustableClock;
 import io.cordon.testing.SoftwareAuthenticator;
 import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -322,6 +324,48 @@ class MfaEndToEndIT {
     assertThat(dave.get("/api/v1/users/me").body().path("auth").asText())
         .isEqualTo("password+totp");
     assertThat(dave.post(MFA + "/totp", code(next)).status()).isEqualTo(401);
+  }
+
+  @Test
+  void phishingResistantDemand_offersOnlyPasskeys_andTotpDoesNotSatisfyIt() throws Exception {
+    newUser("frank@cro.example", "CRO", null);
+    ok(
+        admin.post(
+            "/api/v1/workspaces/" + workspaceOf(restrictedFile) + "/members",
+            json().put("user", "frank@cro.example").put("role", "viewer")),
+        201);
+    ApiClient frank = cordon.clientFrom("127.0.1.8");
+    frank.login("frank@cro.example", PASSWORD);
+    String secret = ok(frank.post(MFA + "/totp/enroll", json()), 200).path("secret").asText();
+    ok(frank.post(MFA + "/totp/confirm", code(AuthEndToEndIT.totp(secret, clock.instant()))), 200);
+    SoftwareAuthenticator key = new SoftwareAuthenticator(cordon.base);
+    register(frank, key, "security key");
+    clock.advance(Duration.ofSeconds(30));
+    ok(frank.post(MFA + "/totp", code(AuthEndToEndIT.totp(secret, clock.instant()))), 200);
+
+    // TOTP opens the restricted file's details, but taking it out of the corporate network needs a
+    // phishing-resistant factor: the step-up offers only the passkey, and says why.
+    assertThat(frank.get("/api/v1/files/" + restrictedFile).status()).isEqualTo(200);
+    Answer download = frank.get("/api/v1/files/" + restrictedFile + "/content");
+    assertThat(download.status()).isEqualTo(401);
+    assertThat(download.problemType()).endsWith("/step-up");
+    assertThat(download.body().path("phishingResistant").asBoolean()).isTrue();
+    assertThat(download.body().path("factors"))
+        .extracting(JsonNode::asText)
+        .containsExactly("webauthn");
+    // Another TOTP code does not change that.
+    clock.advance(Duration.ofSeconds(30));
+    ok(frank.post(MFA + "/totp", code(AuthEndToEndIT.totp(secret, clock.instant()))), 200);
+    assertThat(frank.get("/api/v1/files/" + restrictedFile + "/content").status()).isEqualTo(401);
+
+    assertThat(proveWith(frank, key).status()).isEqualTo(200);
+    HttpResponse<byte[]> taken = frank.download(restrictedFile);
+    assertThat(taken.statusCode()).isEqualTo(200);
+    assertThat(new String(taken.body(), StandardCharsets.UTF_8)).isEqualTo("PHI");
+  }
+
+  private String workspaceOf(String file) throws Exception {
+    return ok(admin.get("/api/v1/files/" + file), 200).path("workspace").asText();
   }
 
   @Test
