@@ -219,13 +219,28 @@ public final class OneDoor {
           ctx,
           op.auditAction(),
           op.refusedObject(),
-          AuditEvent.Outcome.ERROR,
+          outcomeOf(e),
           Optional.of(e.getMessage()),
           Map.of("error", e.type()));
     } catch (RuntimeException auditFailure) {
       // The original error matters more to the caller; the audit gap is logged loudly.
       LOG.error("could not record failed {}: {}", op.auditAction(), auditFailure.toString());
     }
+  }
+
+  /**
+   * A refusal raised while performing is an access decision like the policy's, and is recorded as
+   * {@code denied}: a share's own limits (expired, exhausted, revoked: {@link
+   * CordonException.Lapsed}), a second factor the share asks for, a refusal decided inside the
+   * work. Anything else (not found, invalid input, conflicts) is an {@code error}.
+   */
+  static AuditEvent.Outcome outcomeOf(CordonException e) {
+    return e instanceof CordonException.Denied
+            || e instanceof CordonException.StepUpRequired
+            || e instanceof CordonException.Lapsed
+            || e instanceof CordonException.LegalHold
+        ? AuditEvent.Outcome.DENIED
+        : AuditEvent.Outcome.ERROR;
   }
 
   /** A transaction's result and the decision under which it ran. */

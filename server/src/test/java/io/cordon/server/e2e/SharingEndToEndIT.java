@@ -133,7 +133,7 @@ class SharingEndToEndIT {
             .toList();
     assertThat(downloads)
         .extracting(e -> e.path("outcome").asText())
-        .containsExactly("denied", "success", "success", "error");
+        .containsExactly("denied", "success", "success", "denied");
     assertThat(downloads.subList(1, 3))
         .allSatisfy(
             e -> {

@@ -92,7 +92,7 @@ class SharingPostgresIT {
                 }
               });
       assertThat(outcomes).filteredOn("success"::equals).hasSize(4);
-      assertThat(outcomes).filteredOn("error"::equals).hasSize(8);
+      assertThat(outcomes).filteredOn("denied"::equals).hasSize(8);
     }
   }
 }
