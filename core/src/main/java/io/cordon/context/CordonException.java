@@ -37,6 +37,18 @@ public class CordonException extends RuntimeException {
     public Denied(String message) {
       super("denied", message, null);
     }
+
+    private Denied(String type, String message) {
+      super(type, message, null);
+    }
+
+    /**
+     * Policy would permit once the requester states why (the {@code justification-required}
+     * obligation); problem type {@code justification-required}.
+     */
+    public static Denied justificationRequired(String message) {
+      return new Denied("justification-required", message);
+    }
   }
 
   /** The caller must re-authenticate with a second factor, then retry. */

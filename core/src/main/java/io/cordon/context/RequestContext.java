@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param deviceTrusted whether that device is registered to the subject and not revoked
  * @param secondFactorAt when the session last proved a second factor (MFA age for policy)
  * @param riskScore the session's risk, 0 (none known) to 1, fed by behaviour analytics
+ * @param justification why the requester says they need it, when they said (a policy obligation may
+ *     require it; it is recorded with the request's audit event)
  */
 public record RequestContext(
     Optional<Subject> subject,
@@ -33,6 +35,7 @@ public record RequestContext(
     Optional<String> userAgent,
     Optional<Instant> secondFactorAt,
     double riskScore,
+    Optional<String> justification,
     String requestId) {
 
   public RequestContext {
@@ -50,7 +53,27 @@ public record RequestContext(
     device = device == null ? Optional.empty() : device;
     userAgent = userAgent == null ? Optional.empty() : userAgent;
     secondFactorAt = secondFactorAt == null ? Optional.empty() : secondFactorAt;
+    justification = justification == null ? Optional.empty() : justification;
     requestId = requestId == null ? "" : requestId;
+  }
+
+  /** The same context, with the requester's stated reason for the request. */
+  public RequestContext withJustification(Optional<String> why) {
+    return new RequestContext(
+        subject,
+        sessionId,
+        auth,
+        channel,
+        clientIp,
+        zone,
+        geo,
+        device,
+        deviceTrusted,
+        userAgent,
+        secondFactorAt,
+        riskScore,
+        why,
+        requestId);
   }
 
   /** An anonymous context, as a login request has before it succeeds. */
@@ -69,6 +92,7 @@ public record RequestContext(
         userAgent,
         Optional.empty(),
         0,
+        Optional.empty(),
         requestId);
   }
 
@@ -87,6 +111,7 @@ public record RequestContext(
         userAgent,
         secondFactorAt,
         riskScore,
+        justification,
         requestId);
   }
 
@@ -105,6 +130,7 @@ public record RequestContext(
         userAgent,
         secondFactorAt,
         riskScore,
+        justification,
         requestId);
   }
 
@@ -123,6 +149,7 @@ public record RequestContext(
         userAgent,
         secondFactorAt,
         riskScore,
+        justification,
         requestId);
   }
 
@@ -141,6 +168,7 @@ public record RequestContext(
         userAgent,
         secondFactorAt,
         riskScore,
+        justification,
         requestId);
   }
 
@@ -159,6 +187,7 @@ public record RequestContext(
         userAgent,
         at,
         riskScore,
+        justification,
         requestId);
   }
 
@@ -177,6 +206,7 @@ public record RequestContext(
         userAgent,
         secondFactorAt,
         score,
+        justification,
         requestId);
   }
 

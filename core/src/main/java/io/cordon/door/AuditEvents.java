@@ -28,8 +28,30 @@ public final class AuditEvents {
       Optional<String> reason,
       Map<String, Object> details) {
     return new AuditEvent(
-        0, time, actor(ctx), action, object, outcome, reason, context(ctx), details);
+        0,
+        time,
+        actor(ctx),
+        action,
+        object,
+        outcome,
+        reason,
+        context(ctx),
+        withJustification(ctx, details));
   }
+
+  /** The requester's stated reason, when given, goes with every event of its request. */
+  private static Map<String, Object> withJustification(
+      RequestContext ctx, Map<String, Object> details) {
+    if (ctx.justification().isEmpty() || details.containsKey(JUSTIFICATION)) {
+      return details;
+    }
+    Map<String, Object> all = new java.util.LinkedHashMap<>(details);
+    all.put(JUSTIFICATION, ctx.justification().get());
+    return all;
+  }
+
+  /** The details key of the requester's stated reason. */
+  public static final String JUSTIFICATION = "justification";
 
   /** The actor of an authenticated request, or of an anonymous one claiming a username. */
   public static Actor actor(RequestContext ctx) {

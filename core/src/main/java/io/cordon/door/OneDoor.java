@@ -42,6 +42,8 @@ public final class OneDoor {
   private final PolicyEngine policy;
   private final Clock clock;
   private final LongAdder decisions = new LongAdder();
+  // Until a channel for notices is wired, notify-owner cannot be honoured and so does not permit.
+  private volatile OwnerNotice ownerNotice = (tx, ctx, resource, action) -> false;
 
   public OneDoor(MetadataStore store, PolicyEngine policy, Clock clock) {
     this.store = store;
@@ -51,6 +53,11 @@ public final class OneDoor {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** Wires how owners are told of access ({@code notify-owner}); call once, before serving. */
+  public void notifyOwnersThrough(OwnerNotice notice) {
+    this.ownerNotice = java.util.Objects.requireNonNull(notice, "notice");
   }
 
   /**
@@ -168,17 +175,45 @@ public final class OneDoor {
             .flatMap(ws -> ctx.subject().flatMap(s -> tx.workspaces().roleOf(ws, s.user())));
     decisions.increment();
     Decision decision = policy.decide(new AccessRequest(ctx, op.action(), resource), role);
-    if (op.action() == Action.DOWNLOAD
-        && decision instanceof Decision.Permit p
-        && p.obliges(Obligation.VIEW_ONLY)) {
-      // The bytes may not leave; every channel gets the same answer, the web one a pointer.
+    return decision instanceof Decision.Permit p ? honour(tx, ctx, op, resource, p) : decision;
+  }
+
+  /**
+   * Honours a permit's obligations that the door itself can, or turns the permit into a refusal: an
+   * obligation that cannot be honoured never permits. View-only and watermark refuse the raw bytes
+   * (every channel gets the same answer, the web one a pointer to the watermarked view); a required
+   * justification must have been given; the owner's notice is queued with the decision. The channel
+   * honours the rest (the view's watermark) with {@link Authorized#obligations()}.
+   */
+  private Decision honour(
+      Transaction tx, RequestContext ctx, Guarded op, Resource resource, Decision.Permit p) {
+    if (op.action() == Action.DOWNLOAD && p.obliges(Obligation.VIEW_ONLY)) {
       return new Decision.Deny(
           "view-only: this content may only be seen through its watermarked view"
               + " (GET /api/v1/files/{id}/view)",
           p.rules());
     }
-    return decision;
+    if (op.action() == Action.DOWNLOAD && p.obliges(Obligation.WATERMARK)) {
+      return new Decision.Deny(
+          "watermark: this content is delivered only with the viewer's watermark, through its"
+              + " view (GET /api/v1/files/{id}/view)",
+          p.rules());
+    }
+    if (p.obliges(Obligation.JUSTIFICATION_REQUIRED) && ctx.justification().isEmpty()) {
+      return new Decision.Deny(JUSTIFICATION_MISSING, p.rules());
+    }
+    if (p.obliges(Obligation.NOTIFY_OWNER)
+        && !ownerNotice.accessGranted(tx, ctx, resource, op.action())) {
+      return new Decision.Deny(
+          "notify-owner: the owner of this " + resource.type() + " cannot be told of the access",
+          p.rules());
+    }
+    return p;
   }
+
+  /** The reason of a refusal for want of a justification; its problem type says so too. */
+  public static final String JUSTIFICATION_MISSING =
+      "justification required: state why in the Cordon-Justification header";
 
   /**
    * How many policy decisions this door has taken since it was built: a metric, and the hook by
@@ -248,7 +283,10 @@ public final class OneDoor {
     T valueOrThrow() {
       return switch (decision) {
         case Decision.Permit p -> value;
-        case Decision.Deny d -> throw new CordonException.Denied(d.reason());
+        case Decision.Deny d ->
+            throw JUSTIFICATION_MISSING.equals(d.reason())
+                ? CordonException.Denied.justificationRequired(d.reason())
+                : new CordonException.Denied(d.reason());
         case Decision.StepUp s ->
             throw new CordonException.StepUpRequired(s.reason(), s.phishingResistant());
       };

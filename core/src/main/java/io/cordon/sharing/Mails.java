@@ -15,6 +15,7 @@ public final class Mails {
   public static final String UPLOAD_REQUEST = "upload-request";
   public static final String STEP_UP_ENROLMENT = "step-up-enrolment";
   public static final String FIRST_ACCESS = "first-access";
+  public static final String ACCESS_NOTICE = "access-notice";
 
   private static final String SIGNATURE = "\n\n-- \nCordon\n";
 
@@ -96,6 +97,27 @@ public final class Mails {
             + link
             + SIGNATURE,
         FIRST_ACCESS,
+        at);
+  }
+
+  /** The owner's notice of one access, for a policy's {@code notify-owner} obligation. */
+  public static OutboxMail accessNotice(
+      String to, String who, String action, Optional<String> fileName, String link, Instant at) {
+    return OutboxMail.of(
+        to,
+        "Someone was granted access to your file",
+        who
+            + " was granted "
+            + action
+            + " access to "
+            + fileName.map(n -> "\"" + n + "\"").orElse("a file you own")
+            + " at "
+            + at
+            + ", under a policy that asks for you to be told.\n\nThe file's activity shows every"
+            + " access:\n"
+            + link
+            + SIGNATURE,
+        ACCESS_NOTICE,
         at);
   }
 }

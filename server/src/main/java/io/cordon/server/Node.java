@@ -50,6 +50,7 @@ import io.cordon.server.render.PdfBoxSignatureStamp;
 import io.cordon.server.render.PdfBoxViewRenderer;
 import io.cordon.server.web.ContextSources;
 import io.cordon.server.web.Services;
+import io.cordon.sharing.FileOwnerNotice;
 import io.cordon.sharing.InvitationService;
 import io.cordon.sharing.MailSeal;
 import io.cordon.sharing.ShareAccess;
@@ -204,6 +205,7 @@ public final class Node implements AutoCloseable {
             StampedRenditions.DEFAULT_MAX_BYTES);
     SharingSettings sharingSettings = sharingSettings(config);
     this.mailSeal = new MailSeal(() -> keys.aead(installation.systemSecrets()));
+    door.notifyOwnersThrough(new FileOwnerNotice(mailSeal, sharingSettings, clock));
     this.sharing = new SharingService(door, sharingSettings, mailSeal);
     this.shareAccess =
         new ShareAccess(content, store, new PdfBoxViewRenderer(), sharingSettings, mailSeal, clock);

@@ -47,10 +47,11 @@ final class Gatekeeper {
         .network()
         .locate(
             RequestContext.anonymous(
-                Channel.API,
-                clientIp(http),
-                Optional.ofNullable(agent).map(a -> a.length() > 512 ? a.substring(0, 512) : a),
-                UUID.randomUUID().toString()));
+                    Channel.API,
+                    clientIp(http),
+                    Optional.ofNullable(agent).map(a -> a.length() > 512 ? a.substring(0, 512) : a),
+                    UUID.randomUUID().toString())
+                .withJustification(Justifications.parse(http.header(Justifications.HEADER))));
   }
 
   RequestContext admit(Context http, Access access) {
