@@ -8,6 +8,23 @@ import java.time.ZoneId;
  */
 record City(int index, String country, String name, double lat, double lon, ZoneId zone) {
 
+  /** The event format's {@code geo} object for this city, rendered once per city. */
+  String json() {
+    return Places.geoJson(this);
+  }
+
+  String render() {
+    return "{\"country\":\""
+        + country
+        + "\",\"city\":\""
+        + name
+        + "\",\"lat\":"
+        + lat
+        + ",\"lon\":"
+        + lon
+        + "}";
+  }
+
   /** Great-circle distance in kilometres (haversine on a sphere of radius 6371 km). */
   double kilometresTo(City other) {
     double p1 = Math.toRadians(lat);

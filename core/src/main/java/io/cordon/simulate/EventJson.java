@@ -22,10 +22,47 @@ final class EventJson {
     return MILLIS.format(Instant.ofEpochMilli(epochMillis));
   }
 
-  static void write(JsonGenerator g, long seq, SimEvent e) throws IOException {
+  /**
+   * The same text as {@link #time} without a formatter per call: the date part is kept per day and
+   * the clock part is written by hand (formatting times was a fifth of a run). Not thread-safe.
+   */
+  static final class Times {
+    private long day = Long.MIN_VALUE;
+    private String datePart;
+    private final char[] buf = new char[24];
+
+    String format(long epochMillis) {
+      long d = Math.floorDiv(epochMillis, 86_400_000L);
+      if (d != day) {
+        day = d;
+        datePart = time(d * 86_400_000L).substring(0, 11);
+        datePart.getChars(0, 11, buf, 0);
+      }
+      int ms = (int) Math.floorMod(epochMillis, 86_400_000L);
+      two(ms / 3_600_000, 11);
+      buf[13] = ':';
+      two(ms / 60_000 % 60, 14);
+      buf[16] = ':';
+      two(ms / 1000 % 60, 17);
+      buf[19] = '.';
+      int milli = ms % 1000;
+      buf[20] = (char) ('0' + milli / 100);
+      buf[21] = (char) ('0' + milli / 10 % 10);
+      buf[22] = (char) ('0' + milli % 10);
+      buf[23] = 'Z';
+      return new String(buf);
+    }
+
+    private void two(int v, int at) {
+      buf[at] = (char) ('0' + v / 10);
+      buf[at + 1] = (char) ('0' + v % 10);
+    }
+  }
+
+  static void write(JsonGenerator g, Times times, long seq, SimEvent e) throws IOException {
     g.writeStartObject();
     g.writeNumberField("seq", seq);
-    g.writeStringField("time", time(e.time()));
+    g.writeStringField("time", times.format(e.time()));
     g.writeObjectFieldStart("actor");
     SimEvent.Actor a = e.actor();
     optional(g, "user", a.user());
@@ -56,12 +93,8 @@ final class EventJson {
     optional(g, "ip", c.ip());
     optional(g, "zone", c.zone());
     if (c.geo() != null) {
-      g.writeObjectFieldStart("geo");
-      g.writeStringField("country", c.geo().country());
-      g.writeStringField("city", c.geo().name());
-      g.writeNumberField("lat", c.geo().lat());
-      g.writeNumberField("lon", c.geo().lon());
-      g.writeEndObject();
+      g.writeFieldName("geo");
+      g.writeRawValue(c.geo().json());
     }
     optional(g, "device", c.device());
     optional(g, "userAgent", c.userAgent());

@@ -74,7 +74,14 @@ final class Places {
           city("NL", "Rotterdam", 51.92, 4.48, "Europe/Amsterdam"),
           city("US", "Ashburn", 39.04, -77.49, "America/New_York"));
 
+  /** Each city's {@code geo} JSON by index; after the lists, so every city exists. */
+  private static final String[] GEO = ALL.stream().map(City::render).toArray(String[]::new);
+
   private Places() {}
+
+  static String geoJson(City c) {
+    return GEO[c.index()];
+  }
 
   private static City city(String country, String name, double lat, double lon, String zone) {
     City c = new City(ALL.size(), country, name, lat, lon, ZoneId.of(zone));

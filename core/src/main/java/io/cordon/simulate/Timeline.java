@@ -16,9 +16,13 @@ import java.util.Map;
  */
 final class Timeline {
   private static final Comparator<SimEvent> ORDER =
-      Comparator.comparingLong(SimEvent::time).thenComparingLong(SimEvent::order);
+      (a, b) ->
+          a.time() != b.time()
+              ? Long.compare(a.time(), b.time())
+              : Long.compare(a.order(), b.order());
 
   private final JsonGenerator out;
+  private final EventJson.Times times = new EventJson.Times();
   private final List<InjectedScenario> scenarios;
   private List<SimEvent> buffer = new ArrayList<>();
   private long order;
@@ -86,7 +90,7 @@ final class Timeline {
       scenarios.get(e.scenario()).written(seq, e.time());
     }
     try {
-      EventJson.write(out, seq, e);
+      EventJson.write(out, times, seq, e);
       out.writeRaw('\n');
     } catch (IOException x) {
       throw new UncheckedIOException(x);

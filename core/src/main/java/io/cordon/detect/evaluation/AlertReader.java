@@ -36,7 +36,8 @@ public final class AlertReader {
               user,
               ip,
               lines.optionalText(a, "detector").orElse("unknown"),
-              severity));
+              severity,
+              lines.sequenceNumbers(a, "events")));
       count++;
     }
     return count;

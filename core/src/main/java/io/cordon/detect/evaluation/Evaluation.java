@@ -15,8 +15,9 @@ import java.util.function.Consumer;
  *
  * <ul>
  *   <li>An alert <em>matches</em> a scenario when it names one of the scenario's users or addresses
- *       and its time lies in [start, end + grace]; grace is one hour for bursty scenarios and 24
- *       hours for the others unless overridden. An alert before the start never matches.
+ *       and its time lies in [start, end + grace] (grace is one hour for bursty scenarios and 24
+ *       hours for the others unless overridden), or when its evidence holds one of the scenario's
+ *       events and its time is not before the start. An alert before the start never matches.
  *   <li>It <em>detects</em> the scenario when it also has at least the minimum severity (medium by
  *       default). Time to detect is the earliest detecting alert's time minus the start.
  *   <li>An alert that names only an account the scenario targeted (a sprayed username) is excused:
@@ -50,6 +51,7 @@ public final class Evaluation implements Consumer<Alert> {
   private final Map<String, List<Integer>> byUser = new HashMap<>();
   private final Map<String, List<Integer>> byIp = new HashMap<>();
   private final Map<String, List<Integer>> byTarget = new HashMap<>();
+  private final Map<Long, List<Integer>> byEvent = new HashMap<>();
   private final Instant[] firstDetection;
   private final Map<String, Long> falseByDetector = new TreeMap<>();
   private long alerts;
@@ -70,6 +72,9 @@ public final class Evaluation implements Consumer<Alert> {
       for (String ip : s.ips()) {
         byIp.computeIfAbsent(ip, k -> new ArrayList<>()).add(i);
       }
+      for (long seq : s.events()) {
+        byEvent.computeIfAbsent(seq, k -> new ArrayList<>()).add(i);
+      }
       for (String t : s.targets()) {
         byTarget.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
       }
@@ -87,8 +92,14 @@ public final class Evaluation implements Consumer<Alert> {
     for (int i : candidates(a, byUser, byIp)) {
       if (inWindow(i, a.time())) {
         matched = true;
-        if (counts && (firstDetection[i] == null || a.time().isBefore(firstDetection[i]))) {
-          firstDetection[i] = a.time();
+        detect(i, a, counts);
+      }
+    }
+    for (long seq : a.events()) {
+      for (int i : byEvent.getOrDefault(seq, List.of())) {
+        if (!a.time().isBefore(truth.scenarios().get(i).start())) {
+          matched = true;
+          detect(i, a, counts);
         }
       }
     }
@@ -107,6 +118,13 @@ public final class Evaluation implements Consumer<Alert> {
     }
     falseAlerts++;
     falseByDetector.merge(a.detector(), 1L, Long::sum);
+  }
+
+  private void detect(int scenario, Alert a, boolean counts) {
+    if (counts
+        && (firstDetection[scenario] == null || a.time().isBefore(firstDetection[scenario]))) {
+      firstDetection[scenario] = a.time();
+    }
   }
 
   private static List<Integer> candidates(

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -103,6 +105,24 @@ final class JsonLines {
       throw fail("field '" + field + "' must be a positive integer");
     }
     return n.asLong();
+  }
+
+  List<Long> sequenceNumbers(ObjectNode o, String field) {
+    List<Long> out = new ArrayList<>();
+    JsonNode n = o.get(field);
+    if (n == null || n.isNull()) {
+      return out;
+    }
+    if (!n.isArray()) {
+      throw fail("field '" + field + "' must be an array of sequence numbers");
+    }
+    for (JsonNode v : n) {
+      if (!v.canConvertToExactIntegral() || v.asLong() <= 0) {
+        throw fail("field '" + field + "' must hold positive sequence numbers");
+      }
+      out.add(v.asLong());
+    }
+    return out;
   }
 
   Set<String> strings(ObjectNode o, String field) {

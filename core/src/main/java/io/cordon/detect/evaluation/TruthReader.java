@@ -1,6 +1,5 @@
 package io.cordon.detect.evaluation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cordon.context.CordonException;
 import java.io.BufferedReader;
@@ -61,18 +60,7 @@ public final class TruthReader {
     lines.optionalText(o, "ip").ifPresent(ips::add);
     Instant start = lines.time(o, "start");
     Instant end = lines.time(o, "end");
-    List<Long> events = new ArrayList<>();
-    JsonNode seqs = o.get("events");
-    if (seqs != null && seqs.isArray()) {
-      for (JsonNode n : seqs) {
-        if (!n.canConvertToExactIntegral() || n.asLong() <= 0) {
-          throw lines.fail("field 'events' must hold positive sequence numbers");
-        }
-        events.add(n.asLong());
-      }
-    } else if (seqs != null) {
-      throw lines.fail("field 'events' must be an array");
-    }
+    List<Long> events = lines.sequenceNumbers(o, "events");
     try {
       return new LabelledScenario(
           id,
