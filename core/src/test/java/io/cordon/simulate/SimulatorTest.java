@@ -76,7 +76,8 @@ class SimulatorTest {
       JsonNode o = JSON.readTree(line);
       assertThat(o.path("time").asText()).matches(TIME);
       assertNothingEmpty(o, line);
-      if (e.action().equals("file.download") || e.action().equals("file.upload")) {
+      boolean transfer = e.action().equals("file.download") || e.action().equals("file.upload");
+      if (transfer && e.outcome() == AuditEvent.Outcome.SUCCESS) {
         assertThat(o.path("details").path("bytes").asLong()).as(line).isPositive();
         assertThat(e.object()).isPresent();
         assertThat(e.object().get().classification()).isPresent();
@@ -95,8 +96,8 @@ class SimulatorTest {
 
   /**
    * Fields that do not apply are omitted: no nulls, no empty strings, arrays or objects. Inside
-   * {@code details} the server's own shapes are kept (share.create lists {@code invited} even
-   * when empty), so the check stops there.
+   * {@code details} the server's own shapes are kept (share.create lists {@code invited} even when
+   * empty), so the check stops there.
    */
   private static void assertNothingEmpty(JsonNode node, String line) {
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
