@@ -227,7 +227,9 @@ final class ScenarioEvents {
     SimEvent.Access a = attacker(s, where, false, r);
     String guest = "recipient." + Ids.hex(r, 6) + "@" + domain;
     s.targets.add(guest);
-    SimEvent.Actor actor = new SimEvent.Actor(guests.getFirst(), guest, null, null, List.of());
+    // Guests are partner users of an organisation named after their domain (docs/sharing.md).
+    SimEvent.Actor actor =
+        new SimEvent.Actor(guests.getFirst(), guest, Ids.next("o-", r), "partner", List.of());
     long t = v.now + 5 * MINUTE + r.nextLong(40 * MINUTE);
     for (SimFile f : shared) {
       timeline.add(
