@@ -24,7 +24,7 @@ class SimulatorTest {
   private static final Pattern TIME =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
 
-  /** One month of a 100-user world, shared by the tests that only read it. */
+  /** One month of a 60-user world, shared by the tests that only read it. */
   private static Output world;
 
   record Output(byte[] events, byte[] truth, Simulator.Summary summary) {
@@ -50,7 +50,7 @@ class SimulatorTest {
 
   @BeforeAll
   static void simulateOnce() throws IOException {
-    world = simulate(SimulationSettings.of(100, 30, 42));
+    world = simulate(SimulationSettings.of(60, 30, 42));
   }
 
   @Test
@@ -120,9 +120,9 @@ class SimulatorTest {
     JsonNode head = world.truthLines().getFirst();
     assertThat(head.path("kind").asText()).isEqualTo("world");
     assertThat(head.path("format").asText()).isEqualTo("cordon-truth/1");
-    assertThat(head.path("users").asInt()).isEqualTo(100);
+    assertThat(head.path("users").asInt()).isEqualTo(60);
     assertThat(head.path("days").asInt()).isEqualTo(30);
-    assertThat(head.path("userDays").asInt()).isEqualTo(3000);
+    assertThat(head.path("userDays").asInt()).isEqualTo(1800);
     assertThat(head.path("events").asLong()).isEqualTo(world.summary().events());
     assertThat(head.path("scenarios").asInt()).isEqualTo(world.truthLines().size() - 1);
   }
