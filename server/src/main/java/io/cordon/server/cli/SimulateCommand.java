@@ -69,6 +69,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     SimulationSettings settings = settings();
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new CordonException.InvalidInput("--out: " + out + " exists and is not a directory");
+    }
     Files.createDirectories(out);
     Path events = out.resolve("events.jsonl");
     Path truth = out.resolve("truth.jsonl");

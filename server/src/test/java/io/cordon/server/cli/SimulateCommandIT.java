@@ -67,4 +67,13 @@ class SimulateCommandIT {
     assertThat(start.exit()).isEqualTo(2);
     assertThat(Files.exists(out.resolve("events.jsonl"))).isFalse();
   }
+
+  @Test
+  void simulate_outIsAFile_exit2() throws Exception {
+    Path file = Files.writeString(dir.resolve("taken"), "x");
+    CliRun run = CliRun.of("simulate", "--users", "5", "--days", "2", "--out", file.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("not a directory");
+    assertThat(Files.readString(file)).isEqualTo("x");
+  }
 }
