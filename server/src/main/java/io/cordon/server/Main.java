@@ -5,6 +5,7 @@ import io.cordon.server.cli.BenchCommand;
 import io.cordon.server.cli.BlobsCommand;
 import io.cordon.server.cli.ConfigCommand;
 import io.cordon.server.cli.DemoCommand;
+import io.cordon.server.cli.DetectEvaluateCommand;
 import io.cordon.server.cli.ExitCodes;
 import io.cordon.server.cli.InitCommand;
 import io.cordon.server.cli.InspectCommand;
@@ -12,6 +13,7 @@ import io.cordon.server.cli.KeysCommand;
 import io.cordon.server.cli.PolicyCommand;
 import io.cordon.server.cli.RetentionCommand;
 import io.cordon.server.cli.ServeCommand;
+import io.cordon.server.cli.SimulateCommand;
 import io.cordon.server.cli.TokenCommand;
 import io.cordon.server.cli.UserCommand;
 import picocli.CommandLine;
@@ -41,6 +43,9 @@ import picocli.CommandLine.Command;
       InspectCommand.class,
       PolicyCommand.class,
       BenchCommand.class,
+      SimulateCommand.class,
+      // Temporary home until 'cordon detect' exists on this branch: the lead moves it under detect.
+      DetectEvaluateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
