@@ -88,6 +88,7 @@ final class BoundedEmbeddedExtractor implements EmbeddedDocumentExtractor {
       }
       parser.parse(
           tis, new EmbeddedContentHandler(new BodyContentHandler(handler)), metadata, context);
+      run.noteSkippedParts(metadata);
       sink.metadata(metadata);
     } catch (EncryptedDocumentException e) {
       run.encryptedPart();

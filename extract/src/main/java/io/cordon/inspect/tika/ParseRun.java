@@ -4,6 +4,8 @@ import io.cordon.inspect.Extraction.Status;
 import io.cordon.inspect.ExtractionLimits;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
 
 /**
  * The state of extracting one file, shared by the parser thread and the reader of its text: the
@@ -75,6 +77,21 @@ final class ParseRun {
 
   int encryptedParts() {
     return encryptedParts;
+  }
+
+  /**
+   * Takes in the parts a parser skipped and only noted in the metadata (an archive parser notes an
+   * encrypted entry it cannot read rather than failing the whole archive).
+   */
+  void noteSkippedParts(Metadata metadata) {
+    for (String trace :
+        metadata.getValues(TikaCoreProperties.TIKA_META_EXCEPTION_EMBEDDED_STREAM)) {
+      if (trace.contains("EncryptedDocumentException")) {
+        encryptedPart();
+      } else {
+        unreadablePart("a part the parser could not read");
+      }
+    }
   }
 
   /** An embedded part (an archive entry, an attachment) could not be read; the rest goes on. */

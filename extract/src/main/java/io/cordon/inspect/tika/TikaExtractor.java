@@ -195,6 +195,7 @@ public final class TikaExtractor implements ContentExtractor {
                 () -> {
                   try {
                     parser.parse(tis, new BodyContentHandler(sink), metadata, context);
+                    run.noteSkippedParts(metadata);
                     sink.metadata(metadata);
                   } catch (Throwable t) {
                     failure.set(t);
@@ -255,10 +256,11 @@ public final class TikaExtractor implements ContentExtractor {
   private static <T> Outcome<T> finish(
       ParseRun run, LimitedInput in, String mediaType, Throwable failure, T value)
       throws IOException {
-    if (in.sourceFailure() != null) {
+    ParseRun.Stop stop = run.stop();
+    // A read that failed after a stop (an interrupted read at the deadline) is its consequence.
+    if (in.sourceFailure() != null && stop == null) {
       throw in.sourceFailure();
     }
-    ParseRun.Stop stop = run.stop();
     if (stop != null) {
       return new Outcome<>(stop.status(), mediaType, stop.detail(), value);
     }
