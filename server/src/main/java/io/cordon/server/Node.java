@@ -40,6 +40,7 @@ import io.cordon.identity.Reauthentication;
 import io.cordon.identity.RecoveryCodeService;
 import io.cordon.identity.SessionPolicy;
 import io.cordon.identity.WebAuthnSettings;
+import io.cordon.inspect.tika.TikaExtractor;
 import io.cordon.policy.AttributePolicyEngine;
 import io.cordon.policy.service.PolicyService;
 import io.cordon.server.config.CordonConfig;
@@ -205,7 +206,13 @@ public final class Node implements AutoCloseable {
     this.mailSeal = new MailSeal(() -> keys.aead(installation.systemSecrets()));
     this.sharing = new SharingService(door, sharingSettings, mailSeal);
     this.shareAccess =
-        new ShareAccess(content, store, new PdfBoxViewRenderer(), sharingSettings, mailSeal, clock);
+        new ShareAccess(
+            content,
+            store,
+            new PdfBoxViewRenderer(new TikaExtractor(config.inspect().limits())),
+            sharingSettings,
+            mailSeal,
+            clock);
     this.invitations = new InvitationService(door, store, hasher, sharingSettings, mailSeal, clock);
     this.uploadRequests = new UploadRequestService(door, store, content, sharingSettings, mailSeal);
   }
