@@ -72,9 +72,9 @@ public final class TikaExtractor implements ContentExtractor {
     config.setMaximumPackageEntryDepth(limits.maxDepth() + 1);
     parser.setAutoDetectParserConfig(config);
     this.registry = parser.getMediaTypeRegistry();
-    // POI reads OOXML's inner zip itself; its guard is process-wide, so the strictest ratio wins.
-    ZipSecureFile.setMinInflateRatio(
-        Math.max(ZipSecureFile.getMinInflateRatio(), 1.0 / limits.maxCompressionRatio()));
+    // POI reads OOXML's inner zip itself, with its own zip-bomb guard; that guard is process-wide
+    // (one configuration per process, so the last extractor built sets it).
+    ZipSecureFile.setMinInflateRatio(1.0 / limits.maxCompressionRatio());
   }
 
   public ExtractionLimits limits() {

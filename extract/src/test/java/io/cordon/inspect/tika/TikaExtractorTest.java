@@ -107,6 +107,64 @@ class TikaExtractorTest {
   }
 
   @Test
+  void rtf_text_findingsTyped() throws IOException {
+    byte[] rtf =
+        ("{\\rtf1\\ansi{\\fonttbl\\f0 Helvetica;}\\f0 Lot release. " + SSN + "\\par}")
+            .getBytes(StandardCharsets.US_ASCII);
+    Extraction e = extract(extractor, rtf, "release.rtf");
+    assertThat(e.status()).as(e.detail()).isEqualTo(Status.COMPLETE);
+    assertThat(e.mediaType()).isEqualTo("application/rtf");
+    assertThat(types(e)).contains("US_SSN");
+  }
+
+  @Test
+  void pptx_slideText_findingsTyped() throws IOException {
+    byte[] pptx;
+    try (var show = new org.apache.poi.xslf.usermodel.XMLSlideShow();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      var box = show.createSlide().createTextBox();
+      box.setText(CARD);
+      show.write(out);
+      pptx = out.toByteArray();
+    }
+    Extraction e = extract(extractor, pptx, "deck.pptx");
+    assertThat(e.status()).as(e.detail()).isEqualTo(Status.COMPLETE);
+    assertThat(e.mediaType()).contains("presentationml");
+    assertThat(types(e)).contains("CREDIT_CARD");
+  }
+
+  @Test
+  void odt_text_findingsTyped() throws IOException {
+    String content =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content"
+            + " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+            + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">"
+            + "<office:body><office:text><text:p>"
+            + NHS
+            + "</text:p></office:text></office:body></office:document-content>";
+    String manifest =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest"
+            + " xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">"
+            + "<manifest:file-entry manifest:full-path=\"/\""
+            + " manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
+            + "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+            + "</manifest:manifest>";
+    byte[] odt =
+        Documents.zip(
+            entries(
+                "mimetype",
+                "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII),
+                "content.xml",
+                content.getBytes(StandardCharsets.UTF_8),
+                "META-INF/manifest.xml",
+                manifest.getBytes(StandardCharsets.UTF_8)));
+    Extraction e = extract(extractor, odt, "minutes.odt");
+    assertThat(e.status()).as(e.detail()).isEqualTo(Status.COMPLETE);
+    assertThat(e.mediaType()).isEqualTo("application/vnd.oasis.opendocument.text");
+    assertThat(types(e)).contains("UK_NHS");
+  }
+
+  @Test
   void docxNamedTxt_detectedByBytes() throws IOException {
     Extraction e = extract(extractor, Documents.docx(SSN), "harmless.txt");
     assertThat(e.mediaType()).contains("wordprocessingml");
