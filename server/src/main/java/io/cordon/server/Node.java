@@ -209,7 +209,7 @@ public final class Node implements AutoCloseable {
         new ShareAccess(
             content,
             store,
-            new PdfBoxViewRenderer(new TikaExtractor(config.inspect().limits())),
+            new PdfBoxViewRenderer(TikaExtractor.lazily(config.inspect().limits())),
             sharingSettings,
             mailSeal,
             clock);

@@ -62,6 +62,10 @@ public final class TikaExtractor implements ContentExtractor {
   private final AutoDetectParser parser;
   private final MediaTypeRegistry registry;
 
+  /**
+   * Builds the parser (service-loads Tika's parsers: about a second the first time in a JVM).
+   * Callers that may never extract build it lazily ({@link #lazily}).
+   */
   public TikaExtractor(ExtractionLimits limits) {
     this.limits = limits;
     this.parser = new AutoDetectParser();
@@ -75,6 +79,39 @@ public final class TikaExtractor implements ContentExtractor {
     // POI reads OOXML's inner zip itself, with its own zip-bomb guard; that guard is process-wide
     // (one configuration per process, so the last extractor built sets it).
     ZipSecureFile.setMinInflateRatio(1.0 / limits.maxCompressionRatio());
+  }
+
+  /** An extractor built on its first use, for a node that may never need one. */
+  public static ContentExtractor lazily(ExtractionLimits limits) {
+    return new ContentExtractor() {
+      private volatile TikaExtractor built;
+
+      private TikaExtractor get() {
+        TikaExtractor t = built;
+        if (t == null) {
+          synchronized (this) {
+            t = built;
+            if (t == null) {
+              t = new TikaExtractor(limits);
+              built = t;
+            }
+          }
+        }
+        return t;
+      }
+
+      @Override
+      public Extraction extract(InputStream content, String fileName, Inspector inspector)
+          throws IOException {
+        return get().extract(content, fileName, inspector);
+      }
+
+      @Override
+      public ExtractedText text(InputStream content, String fileName, int maxChars)
+          throws IOException {
+        return get().text(content, fileName, maxChars);
+      }
+    };
   }
 
   public ExtractionLimits limits() {
