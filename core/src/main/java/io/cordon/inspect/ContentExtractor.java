@@ -20,4 +20,22 @@ public interface ContentExtractor {
    * @throws IOException only when {@code content} itself cannot be read (storage failure)
    */
   Extraction extract(InputStream content, String fileName, Inspector inspector) throws IOException;
+
+  /**
+   * The text of {@code content} for display (the viewer), under the same limits as {@link
+   * #extract}, cut at {@code maxChars}. Adapters without a document parser give none.
+   *
+   * @param content the file's bytes; read at most once, not closed
+   * @param fileName the name the uploader gave (a hint only)
+   * @param maxChars the most characters to return; more text makes the result truncated
+   * @throws IOException only when {@code content} itself cannot be read
+   */
+  default ExtractedText text(InputStream content, String fileName, int maxChars)
+      throws IOException {
+    return new ExtractedText(
+        Extraction.Status.UNSCANNABLE,
+        "application/octet-stream",
+        "no document parser configured",
+        "");
+  }
 }

@@ -41,6 +41,7 @@ import io.cordon.identity.Reauthentication;
 import io.cordon.identity.RecoveryCodeService;
 import io.cordon.identity.SessionPolicy;
 import io.cordon.identity.WebAuthnSettings;
+import io.cordon.inspect.tika.TikaExtractor;
 import io.cordon.policy.AttributePolicyEngine;
 import io.cordon.policy.service.PolicyService;
 import io.cordon.server.config.CordonConfig;
@@ -208,7 +209,13 @@ public final class Node implements AutoCloseable {
     door.notifyOwnersThrough(new FileOwnerNotice(mailSeal, sharingSettings, clock));
     this.sharing = new SharingService(door, sharingSettings, mailSeal);
     this.shareAccess =
-        new ShareAccess(content, store, new PdfBoxViewRenderer(), sharingSettings, mailSeal, clock);
+        new ShareAccess(
+            content,
+            store,
+            new PdfBoxViewRenderer(TikaExtractor.lazily(config.inspect().limits())),
+            sharingSettings,
+            mailSeal,
+            clock);
     this.invitations = new InvitationService(door, store, hasher, sharingSettings, mailSeal, clock);
     this.uploadRequests = new UploadRequestService(door, store, content, sharingSettings, mailSeal);
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The result of {@code cordon bench inspect}: detector-pass and baseline-regex rates per run (MB =
@@ -16,6 +17,7 @@ import java.util.Locale;
  * @param baselineRuns single-regex pass MB/s, each run
  * @param findings findings in the last run
  * @param goal the detector pass's goal in MB/s
+ * @param mixed the mixed document set's figures (with extraction), when measured
  */
 public record InspectBenchReport(
     long chars,
@@ -23,12 +25,25 @@ public record InspectBenchReport(
     List<Double> detectorRuns,
     List<Double> baselineRuns,
     long findings,
-    double goal) {
+    double goal,
+    Optional<MixedResult> mixed) {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A report without the mixed document set. */
+  public InspectBenchReport(
+      long chars,
+      int runs,
+      List<Double> detectorRuns,
+      List<Double> baselineRuns,
+      long findings,
+      double goal) {
+    this(chars, runs, detectorRuns, baselineRuns, findings, goal, Optional.empty());
+  }
 
   public InspectBenchReport {
     detectorRuns = List.copyOf(detectorRuns);
     baselineRuns = List.copyOf(baselineRuns);
+    java.util.Objects.requireNonNull(mixed, "mixed");
     if (detectorRuns.isEmpty() || baselineRuns.isEmpty()) {
       throw new IllegalArgumentException("a report needs at least one run");
     }
@@ -80,6 +95,23 @@ public record InspectBenchReport(
             "1.00",
             "",
             ""));
+    mixed.ifPresent(
+        m ->
+            t.append(
+                String.format(
+                    Locale.ROOT,
+                    row,
+                    "mixed documents, with extraction",
+                    String.format(Locale.ROOT, "%.1f", m.textMbps()),
+                    String.format(Locale.ROOT, "%.2f", m.textMbps() / baselineMbps()),
+                    "",
+                    String.format(
+                        Locale.ROOT,
+                        "%d PDF/DOCX/XLSX/HTML/zip, %.1f MB of files at %.1f MB/s, process CPU%s",
+                        m.documents(),
+                        m.bytes() / 1e6,
+                        m.documentMbps(),
+                        m.incomplete() == 0 ? "" : ", " + m.incomplete() + " not complete"))));
     return t.toString();
   }
 
@@ -98,6 +130,18 @@ public record InspectBenchReport(
     detectorRuns.forEach(v -> d.add(round(v)));
     var b = root.putArray("baselineRunsMbps");
     baselineRuns.forEach(v -> b.add(round(v)));
+    mixed.ifPresent(
+        m -> {
+          ObjectNode n = root.putObject("mixed");
+          n.put("documents", m.documents());
+          n.put("bytes", m.bytes());
+          n.put("textChars", m.textChars());
+          n.put("documentMbps", round(m.documentMbps()));
+          n.put("textMbps", round(m.textMbps()));
+          n.put("ratio", Math.round(m.textMbps() / baselineMbps() * 1000) / 1000.0);
+          n.put("incomplete", m.incomplete());
+          n.put("clock", "process-cpu");
+        });
     root.put("java", Runtime.version().toString());
     root.put("cpus", Runtime.getRuntime().availableProcessors());
     return root.toString();

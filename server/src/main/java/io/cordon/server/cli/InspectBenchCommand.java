@@ -37,6 +37,15 @@ public final class InspectBenchCommand implements Callable<Integer> {
       description = "Measured runs of each pass. Default: ${DEFAULT-VALUE}.")
   int runs;
 
+  @Option(
+      names = "--mixed-size",
+      paramLabel = "SIZE",
+      defaultValue = "8m",
+      description =
+          "Characters of the text written as the mixed PDF/DOCX/XLSX/HTML/zip set measured with"
+              + " extraction (0 to skip; at most --size). Default: ${DEFAULT-VALUE}.")
+  String mixedSize;
+
   @Option(names = "--json-only", description = "Print only the JSON line (no table, no progress).")
   boolean jsonOnly;
 
@@ -44,14 +53,8 @@ public final class InspectBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String t = size.strip().toLowerCase(Locale.ROOT);
-    long chars;
-    try {
-      long unit = t.endsWith("m") ? 1L << 20 : t.endsWith("k") ? 1L << 10 : 1L;
-      chars = Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit;
-    } catch (NumberFormatException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--size: not a size: " + size);
-    }
+    long chars = parse("--size", size);
+    long mixed = Math.min(parse("--mixed-size", mixedSize), chars);
     if (chars < 1 << 20 || chars > 1L << 30) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--size must be 1m to 1024m");
     }
@@ -61,7 +64,8 @@ public final class InspectBenchCommand implements Callable<Integer> {
     PrintWriter progress =
         jsonOnly ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getErr();
     InspectBenchReport report =
-        InspectBenchmark.run(new InspectBenchmark.Options((int) chars, runs), progress);
+        InspectBenchmark.run(
+            new InspectBenchmark.Options((int) chars, runs, (int) mixed), progress);
     PrintWriter out = spec.commandLine().getOut();
     if (!jsonOnly) {
       out.print(report.table());
@@ -69,5 +73,16 @@ public final class InspectBenchCommand implements Callable<Integer> {
     out.println(report.json());
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private long parse(String option, String value) {
+    String t = value.strip().toLowerCase(Locale.ROOT);
+    try {
+      long unit = t.endsWith("m") ? 1L << 20 : t.endsWith("k") ? 1L << 10 : 1L;
+      return Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit;
+    } catch (NumberFormatException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), option + ": not a size: " + value);
+    }
   }
 }

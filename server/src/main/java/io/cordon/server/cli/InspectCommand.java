@@ -4,12 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.cordon.inspect.Classifier;
+import io.cordon.inspect.ContentExtractor;
 import io.cordon.inspect.CustomDetector;
 import io.cordon.inspect.DataType;
+import io.cordon.inspect.Extraction;
 import io.cordon.inspect.Finding;
 import io.cordon.inspect.Inspector;
 import io.cordon.inspect.TextInspection;
 import io.cordon.inspect.Validator;
+import io.cordon.inspect.tika.TikaExtractor;
+import io.cordon.server.config.ConfigLoader;
+import io.cordon.server.config.CordonConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -20,10 +26,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,19 +39,28 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cordon inspect [--json] FILE...}: the content-inspection engine on local files, one result
- * per file (API.md "Inspection output"). Files are read as UTF-8 text, streamed in windows so a
- * file of any size fits in memory; malformed UTF-8 is replaced and said so. A missing or unreadable
- * file is reported and makes the exit code 2; the other files are still inspected.
+ * per file (API.md "Inspection output"), with the server's extractor and its configured limits
+ * ({@code inspect.*} keys): documents, e-mail and archives through Tika, plain text as UTF-8
+ * streamed in windows so a file of any size fits in memory (malformed UTF-8 is replaced and said
+ * so). Each result says how far extraction got ({@code extraction}: complete, truncated,
+ * unscannable, rejected). A missing or unreadable file is reported and makes the exit code 2; the
+ * other files are still inspected.
  */
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
     description = {
-      "Run content inspection on local text files and print their findings, classification and"
-          + " data types. Samples are redacted; values never appear in the output."
+      "Run content inspection on local files (text, PDF, Office, OpenDocument, RTF, HTML, e-mail,"
+          + " archives) and print their findings, classification and data types, with the"
+          + " server's extraction limits. Samples are redacted; values never appear in the"
+          + " output."
     })
 public final class InspectCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The inspection of a file of which no text could be read: nothing found, labelled so. */
+  private static final TextInspection NOTHING_READ =
+      new TextInspection(Classifier.label(List.of()), List.of(), Map.of(), 0, false, 0);
 
   @Option(names = "--json", description = "One JSON object per file (API.md's format).")
   boolean json;
@@ -56,14 +73,18 @@ public final class InspectCommand implements Callable<Integer> {
               + " dea, cas, ssn), contextWords, contextRequired, dataType, confidence.")
   Path detectors;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Text files to inspect.")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to inspect.")
   List<Path> files;
+
+  @Mixin DataOptions data = new DataOptions();
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     Inspector inspector = Inspector.withCustom(loadDetectors());
+    CordonConfig config = new ConfigLoader(System.getenv()).load(data.dataDir(), data.configFile());
+    ContentExtractor extractor = new TikaExtractor(config.inspect().limits());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int exit = ExitCodes.OK;
@@ -73,9 +94,9 @@ public final class InspectCommand implements Callable<Integer> {
         exit = ExitCodes.BAD_INPUT;
         continue;
       }
-      TextInspection result;
+      Extraction result;
       try (InputStream in = Files.newInputStream(file)) {
-        result = inspector.inspectUtf8(in);
+        result = extractor.extract(in, file.getFileName().toString(), inspector);
       }
       if (json) {
         out.println(JSON.writeValueAsString(toJson(file.toString(), result)));
@@ -118,7 +139,8 @@ public final class InspectCommand implements Callable<Integer> {
     return list;
   }
 
-  static ObjectNode toJson(String file, TextInspection r) {
+  static ObjectNode toJson(String file, Extraction e) {
+    TextInspection r = e.inspection().orElse(NOTHING_READ);
     ObjectNode o = JSON.createObjectNode();
     o.put("file", file);
     o.put("classification", r.label().classification().code());
@@ -133,7 +155,12 @@ public final class InspectCommand implements Callable<Integer> {
       n.put("confidence", BigDecimal.valueOf(f.confidence()).setScale(2, RoundingMode.HALF_UP));
       n.put("sample", f.sample());
     }
-    // Additions to API.md's format (allowed: "add more freely"), present only when they apply.
+    // Additions to API.md's format (allowed: "add more freely").
+    o.put("extraction", e.status().name().toLowerCase(Locale.ROOT));
+    o.put("mediaType", e.mediaType());
+    if (!e.detail().isEmpty()) {
+      o.put("detail", e.detail());
+    }
     if (r.truncated()) {
       o.put("truncated", true);
       ObjectNode counts = o.putObject("counts");
@@ -146,7 +173,8 @@ public final class InspectCommand implements Callable<Integer> {
     return o;
   }
 
-  private static void printHuman(PrintWriter out, String file, TextInspection r) {
+  private static void printHuman(PrintWriter out, String file, Extraction e) {
+    TextInspection r = e.inspection().orElse(NOTHING_READ);
     String types =
         r.label().dataTypes().stream().map(DataType::code).collect(Collectors.joining(", "));
     long total = r.counts().values().stream().mapToLong(Long::longValue).sum();
@@ -158,6 +186,14 @@ public final class InspectCommand implements Callable<Integer> {
         types.isEmpty() ? "" : " [" + types + "]",
         total,
         total == 1 ? "" : "s");
+    if (e.status() != Extraction.Status.COMPLETE) {
+      out.printf(
+          Locale.ROOT,
+          "  extraction %s (%s): %s%n",
+          e.status().name().toLowerCase(Locale.ROOT),
+          e.mediaType(),
+          e.detail());
+    }
     if (r.invalidUtf8() > 0) {
       out.printf(
           Locale.ROOT,

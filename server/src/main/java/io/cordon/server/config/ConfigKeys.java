@@ -240,6 +240,55 @@ public final class ConfigKeys {
           "public https base URL that links in e-mail start with (default:"
               + " https://localhost:HTTP_PORT)");
 
+  public static final ConfigKey INSPECT_MAX_BYTES =
+      key(
+          "inspect.max-bytes",
+          ValueType.SIZE,
+          "4GiB",
+          "bytes of one file that content inspection reads; the rest is not inspected (verdict"
+              + " truncated)");
+  public static final ConfigKey INSPECT_MAX_CHARS =
+      key(
+          "inspect.max-chars",
+          ValueType.COUNT,
+          "1000000000",
+          "characters of text extracted from one file, all archive entries together (verdict"
+              + " truncated past it)");
+  public static final ConfigKey INSPECT_TIMEOUT =
+      key(
+          "inspect.timeout",
+          ValueType.DURATION,
+          "5m",
+          "wall time to extract and inspect one file; the parser is stopped at it (verdict"
+              + " truncated)");
+  public static final ConfigKey INSPECT_MAX_DEPTH =
+      key(
+          "inspect.max-depth",
+          ValueType.COUNT,
+          "5",
+          "how deep archives and embedded documents may nest (verdict rejected past it)");
+  public static final ConfigKey INSPECT_MAX_COMPRESSION_RATIO =
+      key(
+          "inspect.max-compression-ratio",
+          ValueType.COUNT,
+          "100",
+          "most bytes a file's archives may expand to per byte of the file, past 16 MiB expanded"
+              + " (zip bombs: verdict rejected)");
+  public static final ConfigKey INSPECT_MAX_ENTRIES =
+      key(
+          "inspect.max-entries",
+          ValueType.COUNT,
+          "10000",
+          "archive entries and embedded documents in one file, all levels (verdict rejected past"
+              + " it)");
+  public static final ConfigKey INSPECT_WORKERS =
+      key(
+          "inspect.workers",
+          ValueType.COUNT,
+          "2",
+          "threads that extract and inspect uploads; 32 files per worker may wait, more are"
+              + " refused as busy");
+
   /** Every key, in the order {@code describe} lists them. */
   public static final List<ConfigKey> ALL =
       List.of(
@@ -285,7 +334,14 @@ public final class ConfigKeys {
           MFA_REQUIRED_ROLES,
           SHARING_ALLOWED_DOMAINS,
           SHARING_INVITATION_TTL,
-          SHARING_LINK_BASE);
+          SHARING_LINK_BASE,
+          INSPECT_MAX_BYTES,
+          INSPECT_MAX_CHARS,
+          INSPECT_TIMEOUT,
+          INSPECT_MAX_DEPTH,
+          INSPECT_MAX_COMPRESSION_RATIO,
+          INSPECT_MAX_ENTRIES,
+          INSPECT_WORKERS);
 
   /**
    * Keys that are accepted and validated but that no part of this build acts on yet; setting one
@@ -293,7 +349,7 @@ public final class ConfigKeys {
    * when the feature that reads it lands.
    */
   public static final Set<ConfigKey> NOT_YET_USED =
-      Set.of(SFTP_PORT, SIEM_SYSLOG_URL, SIEM_SYSLOG_FORMAT, POLICY_DIR);
+      Set.of(SFTP_PORT, SIEM_SYSLOG_URL, SIEM_SYSLOG_FORMAT, POLICY_DIR, INSPECT_WORKERS);
 
   private static final Map<String, ConfigKey> BY_NAME = index();
 

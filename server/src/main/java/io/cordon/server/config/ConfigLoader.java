@@ -42,6 +42,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.cordon.context.CordonException;
+import io.cordon.inspect.ExtractionLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -182,7 +183,29 @@ public final class ConfigLoader {
                 .orElse(List.of()),
             v.duration(ConfigKeys.SHARING_INVITATION_TTL).orElseThrow(),
             v.uri(ConfigKeys.SHARING_LINK_BASE).map(java.net.URI::toString)),
+        inspect(v),
         v.givenKeys());
+  }
+
+  private static CordonConfig.Inspect inspect(ConfigValues v) {
+    long maxBytes = v.size(ConfigKeys.INSPECT_MAX_BYTES).orElseThrow().bytes();
+    if (maxBytes < 1) {
+      throw ConfigRules.invalid(ConfigKeys.INSPECT_MAX_BYTES, "expected a size above zero");
+    }
+    ExtractionLimits limits =
+        new ExtractionLimits(
+            maxBytes,
+            atLeastOne(v, ConfigKeys.INSPECT_MAX_CHARS),
+            ConfigRules.positive(
+                ConfigKeys.INSPECT_TIMEOUT, v.duration(ConfigKeys.INSPECT_TIMEOUT).orElseThrow()),
+            atLeastOne(v, ConfigKeys.INSPECT_MAX_DEPTH),
+            atLeastOne(v, ConfigKeys.INSPECT_MAX_COMPRESSION_RATIO),
+            atLeastOne(v, ConfigKeys.INSPECT_MAX_ENTRIES));
+    return new CordonConfig.Inspect(limits, v.number(ConfigKeys.INSPECT_WORKERS).orElseThrow());
+  }
+
+  private static int atLeastOne(ConfigValues v, ConfigKey key) {
+    return ConfigRules.between(key, v.number(key).orElseThrow(), 1, Integer.MAX_VALUE);
   }
 
   /** A comma-separated list, trimmed, without empty entries. */

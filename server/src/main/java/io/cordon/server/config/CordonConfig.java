@@ -46,6 +46,7 @@ public record CordonConfig(
     Mfa mfa,
     Network network,
     Sharing sharing,
+    Inspect inspect,
     Set<String> given) {
 
   /** Requires every part and makes the data directory absolute. */
@@ -70,6 +71,7 @@ public record CordonConfig(
     Objects.requireNonNull(mfa);
     Objects.requireNonNull(network);
     Objects.requireNonNull(sharing);
+    Objects.requireNonNull(inspect);
     given = Set.copyOf(given);
   }
 
@@ -360,6 +362,27 @@ public record CordonConfig(
         throw invalid(ConfigKeys.UPLOAD_MAX_BYTES, "expected a size above zero");
       }
       positive(ConfigKeys.UPLOAD_RESUMABLE_LIFETIME, resumableLifetime);
+    }
+  }
+
+  /**
+   * Content inspection: the limits every extraction runs under and the worker pool's size.
+   *
+   * @param limits bytes, characters, time, depth, compression ratio and entries per file
+   * @param workers threads of the inspection pool
+   */
+  public record Inspect(io.cordon.inspect.ExtractionLimits limits, int workers) {
+    /** Files that may wait per worker before uploads are told the pool is busy. */
+    public static final int QUEUE_PER_WORKER = 32;
+
+    public Inspect {
+      Objects.requireNonNull(limits);
+      between(ConfigKeys.INSPECT_WORKERS, workers, 1, 256);
+    }
+
+    /** The bounded queue's length. */
+    public int queue() {
+      return workers * QUEUE_PER_WORKER;
     }
   }
 

@@ -1,8 +1,13 @@
 package io.cordon.server.render;
 
 import io.cordon.context.CordonException;
+import io.cordon.inspect.ContentExtractor;
+import io.cordon.inspect.ExtractedText;
+import io.cordon.inspect.Extraction;
+import io.cordon.inspect.PlainTextExtractor;
 import io.cordon.sharing.ViewRenderer;
 import io.cordon.sharing.Watermark;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,20 +26,37 @@ import org.apache.pdfbox.util.Matrix;
  * TextTypesetter}); then every page gets the viewer's {@link Watermark} line tiled diagonally in
  * translucent grey across the page and once in the footer. The font is Liberation Sans as PDFBox
  * ships it, embedded as a subset, so most Latin, Greek and Cyrillic text shows; other characters
- * print as '?'. Encrypted PDFs and binary content (Office documents: no converter in this build)
- * are refused. Stateless and thread-safe.
+ * print as '?'. Other documents (Office, OpenDocument, RTF, HTML, e-mail) have no layout converter
+ * in this build: their text, as the {@link ContentExtractor} gives it under the inspection limits,
+ * is typeset instead (issue 4, item 5). Encrypted PDFs and content without text are refused.
+ * Stateless and thread-safe.
  */
 public final class PdfBoxViewRenderer implements ViewRenderer {
   private static final float MARK_SIZE = 16;
   private static final float FOOTER_SIZE = 7;
   private static final float TILE = 170;
 
+  /** Most characters of a document's text typeset into a view (about a thousand pages). */
+  public static final int MAX_VIEW_CHARS = 4_000_000;
+
+  private final ContentExtractor extractor;
+
+  /** A renderer for PDF and UTF-8 text only (no document parser). */
+  public PdfBoxViewRenderer() {
+    this(new PlainTextExtractor());
+  }
+
+  /** A renderer that shows other documents through {@code extractor}'s text. */
+  public PdfBoxViewRenderer(ContentExtractor extractor) {
+    this.extractor = extractor;
+  }
+
   @Override
   public byte[] render(byte[] content, String fileName, Watermark watermark, OptionalInt page) {
     try (PDDocument doc = isPdf(content) ? Pdfs.open(content, "viewed") : new PDDocument()) {
       PDType0Font font = PdfFonts.load(doc);
       if (!isPdf(content)) {
-        new TextTypesetter(font).typeset(doc, text(content));
+        new TextTypesetter(font).typeset(doc, text(content, fileName));
       }
       if (page.isPresent()) {
         keepOnly(doc, page.getAsInt());
@@ -56,15 +78,35 @@ public final class PdfBoxViewRenderer implements ViewRenderer {
         && new String(content, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-");
   }
 
-  /** UTF-8 text; content with NUL bytes is binary (an Office document, an image) and refused. */
-  private static String text(byte[] content) {
+  /**
+   * UTF-8 text as it is; anything with NUL bytes (an Office document, an image) through the
+   * extractor, refused when it gives no text.
+   */
+  private String text(byte[] content, String fileName) {
+    boolean binary = false;
     for (byte b : content) {
       if (b == 0) {
-        throw new CordonException.UnsupportedMedia(
-            "only PDF and text files can be viewed in this build");
+        binary = true;
+        break;
       }
     }
-    return new String(content, StandardCharsets.UTF_8);
+    if (!binary) {
+      return new String(content, StandardCharsets.UTF_8);
+    }
+    ExtractedText text;
+    try {
+      text = extractor.text(new ByteArrayInputStream(content), fileName, MAX_VIEW_CHARS);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the content to view", e);
+    }
+    if (text.status() == Extraction.Status.UNSCANNABLE
+        || text.status() == Extraction.Status.REJECTED
+        || text.text().isBlank()) {
+      throw new CordonException.UnsupportedMedia(
+          "this file cannot be viewed: "
+              + (text.detail().isEmpty() ? "it has no text" : text.detail()));
+    }
+    return text.text();
   }
 
   private static void keepOnly(PDDocument doc, int page) {

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,5 +104,67 @@ class InspectCommandIT {
     CliRun bad =
         CliRun.of("inspect", "--detectors", dir.resolve("none.yaml").toString(), doc.toString());
     assertThat(bad.exit()).isEqualTo(2);
+  }
+
+  @Test
+  void inspectJson_docx_extractedAndFound() throws Exception {
+    Path docx = dir.resolve("batch-record.docx");
+    try (XWPFDocument doc = new XWPFDocument();
+        OutputStream out = Files.newOutputStream(docx)) {
+      doc.createParagraph().createRun().setText("Batch record for patient SSN 078-05-1123");
+      doc.write(out);
+    }
+    CliRun run = CliRun.of("inspect", "--json", "--data", dir.toString(), docx.toString());
+    assertThat(run.exit()).as(run.toString()).isZero();
+    JsonNode o = JSON.readTree(run.outLines().getFirst());
+    assertThat(o.path("extraction").asText()).isEqualTo("complete");
+    assertThat(o.path("mediaType").asText()).contains("wordprocessingml");
+    assertThat(o.path("findings").get(0).path("type").asText()).isEqualTo("US_SSN");
+    assertThat(run.out()).doesNotContain("078-05-1123");
+  }
+
+  @Test
+  void inspect_configuredByteLimit_truncatedAndSaysWhy() throws Exception {
+    Files.writeString(dir.resolve("cordon.yaml"), "inspect:\n  max-bytes: 64\n");
+    Path text = dir.resolve("long.txt");
+    Files.writeString(text, "SSN 078-05-1123 " + "filler ".repeat(200));
+    CliRun json = CliRun.of("inspect", "--json", "--data", dir.toString(), text.toString());
+    JsonNode o = JSON.readTree(json.outLines().getFirst());
+    assertThat(o.path("extraction").asText()).isEqualTo("truncated");
+    assertThat(o.path("detail").asText()).contains("byte limit of 64");
+    assertThat(o.path("findings").get(0).path("type").asText()).isEqualTo("US_SSN");
+    CliRun human = CliRun.of("inspect", "--data", dir.toString(), text.toString());
+    assertThat(human.out()).contains("extraction truncated (text/plain): byte limit of 64");
+  }
+
+  @Test
+  void inspectJson_encryptedZip_unscannableWithNothingFound() throws Exception {
+    Path zip = dir.resolve("locked.zip");
+    Files.write(zip, encryptedLookingZip());
+    CliRun run = CliRun.of("inspect", "--json", "--data", dir.toString(), zip.toString());
+    assertThat(run.exit()).as(run.toString()).isZero();
+    JsonNode o = JSON.readTree(run.outLines().getFirst());
+    assertThat(o.path("extraction").asText()).isIn("unscannable", "rejected");
+    assertThat(o.path("detail").asText()).isNotBlank();
+    assertThat(o.path("findings").size()).isZero();
+  }
+
+  /** A zip whose one entry has the "encrypted" flag set and unreadable data, as zip -e leaves. */
+  private static byte[] encryptedLookingZip() throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bytes)) {
+      z.putNextEntry(new java.util.zip.ZipEntry("patients.txt"));
+      z.write("SSN 078-05-1123".getBytes(StandardCharsets.UTF_8));
+      z.closeEntry();
+    }
+    byte[] b = bytes.toByteArray();
+    // General purpose bit 0 (encrypted) in the local header and the central directory entry.
+    b[6] |= 1;
+    for (int i = 0; i + 8 < b.length; i++) {
+      if (b[i] == 0x50 && b[i + 1] == 0x4b && b[i + 2] == 0x01 && b[i + 3] == 0x02) {
+        b[i + 8] |= 1;
+      }
+    }
+    return b;
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cordon.context.CordonException;
+import io.cordon.inspect.ExtractionLimits;
+import io.cordon.inspect.tika.TikaExtractor;
 import io.cordon.sharing.ShareId;
 import io.cordon.sharing.Watermark;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +22,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 
 /** Watermarked views, checked by reading the rendered PDF back with PDFBox's text extraction. */
@@ -106,6 +109,42 @@ class PdfBoxViewRendererTest {
       assertThat(doc.getNumberOfPages()).isEqualTo(1);
       assertThat(pageText(doc, 1)).contains("qa@sponsor.example");
     }
+  }
+
+  @Test
+  void render_docxWithTika_typesetsItsTextWatermarked() throws IOException {
+    byte[] docx;
+    try (XWPFDocument doc = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      doc.createParagraph().createRun().setText("Deviation report DR-2026-114");
+      doc.createParagraph().createRun().setText("Root cause: filter integrity test failed");
+      doc.write(out);
+      docx = out.toByteArray();
+    }
+    PdfBoxViewRenderer withTika =
+        new PdfBoxViewRenderer(new TikaExtractor(ExtractionLimits.defaults()));
+
+    byte[] pdf = withTika.render(docx, "deviation.docx", MARK, OptionalInt.empty());
+
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      String page = pageText(doc, 1);
+      assertThat(page)
+          .contains("Deviation report DR-2026-114")
+          .contains("Root cause: filter integrity test failed")
+          .contains("qa@sponsor.example")
+          .contains("share sh_abcdefghjkmnpqrstvwx");
+    }
+  }
+
+  @Test
+  void render_binaryWithoutTextWithTika_isUnsupportedMedia() {
+    byte[] noText = new byte[64];
+    noText[0] = 0;
+    PdfBoxViewRenderer withTika =
+        new PdfBoxViewRenderer(new TikaExtractor(ExtractionLimits.defaults()));
+    assertThatThrownBy(() -> withTika.render(noText, "x.bin", MARK, OptionalInt.empty()))
+        .isInstanceOf(CordonException.UnsupportedMedia.class)
+        .hasMessageContaining("cannot be viewed");
   }
 
   private static String pageText(PDDocument doc, int page) throws IOException {
