@@ -31,7 +31,7 @@ final class Dates {
         return e;
       }
       int d = t.digitsEnd(i, i + 3);
-      if (d - i > 2 || Integer.parseInt(t.slice(i, d)) > 31) {
+      if (d - i > 2 || t.digitsValue(i, d) > 31) {
         return -1;
       }
       int p = d;
@@ -147,9 +147,9 @@ final class Dates {
     if (t.isAlnum(c) || (t.charAt(c) == sep && t.isDigit(c + 1))) {
       return -1;
     }
-    int x = la > 0 && la <= 4 ? Integer.parseInt(t.slice(i, a)) : -1;
-    int y = lb > 0 && lb <= 2 ? Integer.parseInt(t.slice(a + 1, b)) : -1;
-    int z = lc > 0 && lc <= 4 ? Integer.parseInt(t.slice(b + 1, c)) : -1;
+    int x = la > 0 && la <= 4 ? t.digitsValue(i, a) : -1;
+    int y = lb > 0 && lb <= 2 ? t.digitsValue(a + 1, b) : -1;
+    int z = lc > 0 && lc <= 4 ? t.digitsValue(b + 1, c) : -1;
     if (la == 4 && lb >= 1 && lc >= 1 && lc <= 2) {
       return y >= 1 && y <= 12 && z >= 1 && z <= 31 ? c : -1;
     }

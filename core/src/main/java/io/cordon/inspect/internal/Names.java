@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -20,14 +19,14 @@ import java.util.Set;
  * thread-safe.
  */
 final class Names {
-  private static final Set<String> FIRST = load("first-names.txt");
-  private static final Set<String> LAST = load("last-names.txt");
-  private static final Set<String> TITLES =
-      Set.of("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Mx", "Sir", "Dame", "Madam");
+  private static final WordSet FIRST = new WordSet(load("first-names.txt"));
+  private static final WordSet LAST = new WordSet(load("last-names.txt"));
+  private static final WordSet TITLES =
+      words("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Mx", "Sir", "Dame", "Madam");
 
   /** Given names that are also everyday English words: never a name on their own. */
-  private static final Set<String> COMMON_WORDS =
-      Set.of(
+  private static final WordSet COMMON_WORDS =
+      words(
           "April",
           "May",
           "June",
@@ -121,6 +120,10 @@ final class Names {
 
   private Names() {}
 
+  private static WordSet words(String... words) {
+    return new WordSet(Set.of(words));
+  }
+
   private static Set<String> load(String resource) {
     InputStream in = Names.class.getResourceAsStream("/io/cordon/inspect/" + resource);
     if (in == null) {
@@ -157,18 +160,6 @@ final class Names {
     return p;
   }
 
-  /** Title case of a word (JOHN → John), so capitalised lists match the dictionary. */
-  private static String normal(String w) {
-    boolean allUpper = w.length() > 1;
-    for (int k = 1; k < w.length() && allUpper; k++) {
-      allUpper = !Character.isLowerCase(w.charAt(k));
-    }
-    if (allUpper) {
-      return w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT);
-    }
-    return w;
-  }
-
   private static boolean capitalised(Text t, int i, int end) {
     char c = t.charAt(i);
     return end - i >= 2
@@ -181,8 +172,7 @@ final class Names {
     if (e - i < 2 || !capitalised(t, i, e) || t.isDigit(e)) {
       return;
     }
-    String w = normal(t.slice(i, e));
-    if (TITLES.contains(w)) {
+    if (TITLES.contains(t, i, e)) {
       int p = e;
       if (t.charAt(p) == '.') {
         p++;
@@ -197,16 +187,16 @@ final class Names {
       }
       return;
     }
-    if (!FIRST.contains(w)) {
+    if (!FIRST.contains(t, i, e)) {
       return;
     }
     int end = surname(t, e, limit, false);
     if (end > 0) {
-      String last = normal(t.slice(lastWordStart(t, end), end));
-      m.offer(EntityType.PERSON, i, end, LAST.contains(last) ? 0.9 : 0.75);
+      boolean known = LAST.contains(t, lastWordStart(t, end), end);
+      m.offer(EntityType.PERSON, i, end, known ? 0.9 : 0.75);
       return;
     }
-    if (COMMON_WORDS.contains(w)) {
+    if (COMMON_WORDS.contains(t, i, e)) {
       return;
     }
     boolean context = Context.before(t, i, 24, CONTEXT);
@@ -248,8 +238,7 @@ final class Names {
       if (!capitalised(t, p, we) || t.isDigit(we)) {
         break;
       }
-      String w = normal(t.slice(p, we));
-      if (STOP.contains(w)) {
+      if (STOP.contains(t, p, we)) {
         break;
       }
       end = we;
@@ -257,7 +246,7 @@ final class Names {
         break;
       }
       p = we + 1;
-      if (!self || !LAST.contains(w) && !FIRST.contains(w)) {
+      if (!self || !LAST.contains(t, p, we) && !FIRST.contains(t, p, we)) {
         break;
       }
     }
@@ -265,8 +254,8 @@ final class Names {
   }
 
   /** Capitalised words that follow a name but are not part of it. */
-  private static final Set<String> STOP =
-      Set.of(
+  private static final WordSet STOP =
+      words(
           "The",
           "And",
           "Or",

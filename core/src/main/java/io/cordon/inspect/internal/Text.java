@@ -115,6 +115,18 @@ public final class Text implements CharSequence {
     return true;
   }
 
+  /**
+   * The value of the ASCII digits in {@code [from, to)} (at most 9 of them), without a String:
+   * callers have checked that the range holds only digits.
+   */
+  public int digitsValue(int from, int to) {
+    int v = 0;
+    for (int k = from; k < to; k++) {
+      v = v * 10 + (charAt(k) - '0');
+    }
+    return v;
+  }
+
   /** The end of the run of digits starting at {@code i}, at most {@code limit}. */
   public int digitsEnd(int i, int limit) {
     while (i < limit && isDigit(i)) {
