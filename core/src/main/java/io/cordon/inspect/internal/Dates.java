@@ -91,6 +91,25 @@ final class Dates {
     return year(t, p + 1);
   }
 
+  /** First two letters of the month names, as bits of a 26 x 26 table (ASCII case ignored). */
+  private static final long[] MONTH_PREFIX = new long[26];
+
+  static {
+    for (String name : MONTHS) {
+      MONTH_PREFIX[name.charAt(0) - 'a'] |= 1L << (name.charAt(1) - 'a');
+    }
+  }
+
+  /**
+   * Whether a word starting with {@code a b} can be a month name: most prose words are ruled out by
+   * their first two letters before any date parsing.
+   */
+  static boolean mayStartMonth(char a, char b) {
+    int x = (a | 0x20) - 'a';
+    int y = (b | 0x20) - 'a';
+    return x >= 0 && x < 26 && y >= 0 && y < 26 && (MONTH_PREFIX[x] & 1L << y) != 0;
+  }
+
   private static int year(Text t, int p) {
     int e = t.digitsEnd(p, p + 5);
     return e - p == 4 && !t.isAlnum(e) ? e : -1;
