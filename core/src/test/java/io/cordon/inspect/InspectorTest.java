@@ -70,6 +70,47 @@ class InspectorTest {
     assertThat(types(text)).isEmpty();
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // a given name of another locale's list, then a capitalised word
+        "the deviation was closed by Asya Brandt on Monday|Asya Brandt",
+        // an unknown name after a label, initial included
+        "Signed by: Oduya T. Mbeki (QA reviewer)|Oduya T. Mbeki",
+        "Name: Tomomi Nishiyama|Tomomi Nishiyama",
+        // an unknown capitalised word, then a known surname
+        "the file was sent to Zorben Kovacs yesterday|Zorben Kovacs",
+        // every capitalised word after a title
+        "please write to Dr. Yaco Angulo about it|Yaco Angulo",
+      })
+  void scan_personByDictionaryOrContext_coversTheName(String text, String name) {
+    List<Finding> found =
+        inspector.scan(text).stream().filter(f -> f.type() == EntityType.PERSON).toList();
+    assertThat(found).hasSize(1);
+    Finding f = found.getFirst();
+    assertThat(text.substring((int) f.start(), (int) f.end())).isEqualTo(name);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // acronyms in capitals are no names of another locale ("Cas" is one)
+        "water CAS No 7732-18-5|CAS_NUMBER",
+        // a surname before a street or organisation word is a place or a company
+        "the site at Shelly Park is closed|",
+        "funds from Morgan Bank arrived|",
+        // a lone given name of another locale's list needs context
+        "Asya spent a year abroad|",
+        // after a label, codes in capitals are no names
+        "Patient ID: AB-44871 enrolled|MEDICAL_RECORD_NUMBER",
+      })
+  void scan_nameLookAlike_isNoPerson(String text, String types) {
+    List<String> expected = types == null ? List.of() : List.of(types);
+    assertThat(types(text)).isEqualTo(expected);
+  }
+
   @Test
   void scan_findingOffsets_areUtf16AndEndExclusive() {
     String text = "é😀 SSN 078-05-1123";

@@ -110,16 +110,16 @@ final class Context {
       while (p >= stop && t.isLetter(p)) {
         p--;
       }
-      if (isAny(t, p + 1, wordEnd, LABEL_FILLERS)) {
-        continue;
-      }
+      // The label first: "patient id" is a label of its own, not "patient" plus a filler.
       for (String word : list.words) {
         int at = wordEnd - word.length();
         if (t.startsWithIgnoreCase(at, word) && !t.isLetter(at - 1)) {
           return true;
         }
       }
-      return false;
+      if (!isAny(t, p + 1, wordEnd, LABEL_FILLERS)) {
+        return false;
+      }
     }
     return false;
   }

@@ -21,6 +21,14 @@ import java.util.Set;
 final class Names {
   private static final WordSet FIRST = new WordSet(load("first-names.txt"));
   private static final WordSet LAST = new WordSet(load("last-names.txt"));
+
+  /**
+   * Given names and surnames of 45 more locales (Faker's, Latin script, English words removed):
+   * weaker evidence than the US lists, so a lone name from them needs context.
+   */
+  private static final WordSet WORLD_FIRST = new WordSet(load("first-names-world.txt"));
+
+  private static final WordSet WORLD_LAST = new WordSet(load("last-names-world.txt"));
   private static final WordSet TITLES =
       words("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Mx", "Sir", "Dame", "Madam");
 
@@ -118,6 +126,31 @@ final class Names {
           "approved",
           "author");
 
+  /** Labels whose value is a person's name, whatever the name: the capitalised words after them. */
+  private static final Context.Words LABELS =
+      Context.words(
+          "name",
+          "patient",
+          "signed by",
+          "reviewed by",
+          "approved by",
+          "prepared by",
+          "verified by",
+          "checked by",
+          "performed by",
+          "witnessed by",
+          "released by",
+          "reviewer",
+          "investigator",
+          "attn",
+          "dear",
+          "i'm",
+          "i am");
+
+  /** Words that put a lone known surname in a sentence about a person. */
+  private static final Context.Words SURNAME_CONTEXT =
+      Context.words("by", "says", "said", "with", "name", "mr", "mrs", "ms", "dr", "dear");
+
   private Names() {}
 
   private static WordSet words(String... words) {
@@ -187,20 +220,59 @@ final class Names {
       }
       return;
     }
-    if (!FIRST.contains(t, i, e)) {
+    boolean common = COMMON_WORDS.contains(t, i, e);
+    boolean usGiven = FIRST.contains(t, i, e);
+    // Capitals ("CAS No", "DEA") are acronyms far more often than names of other locales.
+    boolean proper = Character.isLowerCase(t.charAt(i + 1));
+    boolean worldGiven = !usGiven && !common && proper && WORLD_FIRST.contains(t, i, e);
+    if (!usGiven && !worldGiven) {
+      notGiven(t, i, e, limit, common, m);
       return;
     }
     int end = surname(t, e, limit, false);
     if (end > 0) {
-      boolean known = LAST.contains(t, lastWordStart(t, end), end);
+      boolean known = isSurname(t, lastWordStart(t, end), end);
       m.offer(EntityType.PERSON, i, end, known ? 0.9 : 0.75);
       return;
     }
-    if (COMMON_WORDS.contains(t, i, e)) {
+    if (common || PLACES.contains(t, e + 1, wordEnd(t, e + 1, limit)) && t.charAt(e) == ' ') {
       return;
     }
     boolean context = Context.before(t, i, 24, CONTEXT);
-    m.offer(EntityType.PERSON, i, e, context ? 0.7 : 0.55);
+    // A lone given name of another locale's list is often a word of some language: only with
+    // context.
+    m.offer(EntityType.PERSON, i, e, context ? 0.7 : usGiven ? 0.55 : 0.45);
+  }
+
+  private static boolean isSurname(Text t, int from, int to) {
+    return LAST.contains(t, from, to) || WORLD_LAST.contains(t, from, to);
+  }
+
+  /**
+   * A capitalised word that is no given name: a person when a label names it ("Name:", "signed by",
+   * "Patient:"), when a known surname follows it, or when it is itself a known surname right after
+   * a word such as "by" or "says".
+   */
+  private static void notGiven(Text t, int i, int e, int limit, boolean common, Match m) {
+    // Proper-case only: "ID", "QA", "USP" after a label are codes, not names.
+    if (common
+        || !Character.isLowerCase(t.charAt(i + 1))
+        || STOP.contains(t, i, e)
+        || PLACES.contains(t, i, e)) {
+      return;
+    }
+    int end = surname(t, e, limit, false);
+    if (Context.labelled(t, i, LABELS)) {
+      m.offer(EntityType.PERSON, i, end > 0 ? end : e, end > 0 ? 0.8 : 0.7);
+      return;
+    }
+    if (end > 0 && t.charAt(end) != '.' && isSurname(t, lastWordStart(t, end), end)) {
+      m.offer(EntityType.PERSON, i, end, 0.7);
+      return;
+    }
+    if (isSurname(t, i, e) && Context.before(t, i, 16, SURNAME_CONTEXT)) {
+      m.offer(EntityType.PERSON, i, e, 0.7);
+    }
   }
 
   private static int lastWordStart(Text t, int end) {
@@ -238,7 +310,7 @@ final class Names {
       if (!capitalised(t, p, we) || t.isDigit(we)) {
         break;
       }
-      if (STOP.contains(t, p, we)) {
+      if (STOP.contains(t, p, we) || PLACES.contains(t, p, we)) {
         break;
       }
       end = we;
@@ -246,7 +318,8 @@ final class Names {
         break;
       }
       p = we + 1;
-      if (!self || !LAST.contains(t, p, we) && !FIRST.contains(t, p, we)) {
+      // After a title every capitalised word up to three is the name ("Dr. Yaco Angulo").
+      if (!self) {
         break;
       }
     }
@@ -299,4 +372,68 @@ final class Names {
           "Date",
           "Phone",
           "Email");
+
+  /** Street, place and organisation words: "Shelly Park", "Morgan Bank" are no persons. */
+  private static final WordSet PLACES =
+      words(
+          "Lane",
+          "Hill",
+          "Park",
+          "Loop",
+          "Point",
+          "Union",
+          "Way",
+          "Flat",
+          "Flats",
+          "Cliffs",
+          "Pass",
+          "Drive",
+          "Court",
+          "Place",
+          "Square",
+          "Boulevard",
+          "Plaza",
+          "Bridge",
+          "Heights",
+          "Gardens",
+          "Terrace",
+          "Crescent",
+          "Parkway",
+          "Highway",
+          "Valley",
+          "Ridge",
+          "Island",
+          "Harbor",
+          "Harbour",
+          "Port",
+          "Station",
+          "Mill",
+          "Lake",
+          "Creek",
+          "River",
+          "Grove",
+          "Village",
+          "Center",
+          "Centre",
+          "Trail",
+          "Day",
+          "Group",
+          "Bank",
+          "Corp",
+          "Company",
+          "Agency",
+          "Club",
+          "Hospital",
+          "Clinic",
+          "University",
+          "College",
+          "Institute",
+          "Laboratories",
+          "Labs",
+          "Pharma",
+          "Pharmaceuticals",
+          "Investments",
+          "Partners",
+          "Holdings",
+          "Associates");
 }
