@@ -33,7 +33,9 @@ class InspectionEvaluationTest {
           "patient-list.txt",
           "formulation.txt",
           "application-config.txt",
-          "vendor-payment-email.txt");
+          "vendor-payment-email.txt",
+          "deviation-report.txt",
+          "supplier-email.txt");
   private static final Set<String> CHECKSUM_TYPES =
       Set.of("CREDIT_CARD", "IBAN_CODE", "UK_NHS", "US_NPI", "US_DEA", "CAS_NUMBER", "US_SSN");
 

@@ -61,6 +61,7 @@ class InspectorTest {
         "NPI: 1245319598",
         "DEA AB1234564 prescriber",
         "water CAS 7732-18-4 solvent",
+        "the CAS number on the old label, 25322-68-4, was wrong",
         "mail jane.doe@localhost now",
         "version 1.2.3 released",
         "password=${DB_PASSWORD}",

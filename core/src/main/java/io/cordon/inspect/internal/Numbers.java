@@ -158,7 +158,12 @@ final class Numbers {
     // A weak grouping right after another digit group is the tail of some other number.
     boolean afterGroup = t.charAt(i - 1) == ' ' && t.isDigit(i - 2);
     boolean weak =
-        digits >= 7 && digits <= 12 && (k >= 2 || digits >= 10) && !dateLike(k) && !afterGroup;
+        digits >= 7
+            && digits <= 12
+            && (k >= 2 || digits >= 10)
+            && !dateLike(k)
+            && !casLike(k)
+            && !afterGroup;
     if (!strong && !weak || !cleanEnd(t, end)) {
       return;
     }
@@ -171,6 +176,14 @@ final class Numbers {
     } else {
       m.offer(EntityType.PHONE_NUMBER, i, end, context ? 0.7 : 0.3);
     }
+  }
+
+  /**
+   * The CAS shape (n-nn-n): no national phone grouping ends in one digit, so a CAS number that
+   * fails its check digit is not reported as a phone number either.
+   */
+  private boolean casLike(int k) {
+    return k == 3 && g.sep == '-' && g.len(1) == 2 && g.len(2) == 1;
   }
 
   private boolean dateLike(int k) {
