@@ -176,4 +176,27 @@ class InspectorTest {
     assertThat(custom.scan("protocol ACME-2024-001 and ACME-2024-002")).hasSize(2);
     assertThat(custom.scan("see ACME-2024-001")).isEmpty();
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // a loyalty-card format with a prefix: Luhn over its digits
+        "LOYALTY_CARD|LC-\\d{4}-\\d{4}-\\d{4}|LUHN|card LC-7992-7398-7138 ok|card LC-7992-7398-7131 ok",
+        // a site's patient number with the NHS check digit
+        "SITE_PATIENT|P\\d{10}|NHS|patient P4010232137 seen|patient P4010232138 seen",
+        // a reagent catalogue entry carrying a CAS number
+        "REAGENT_CAS|RGT-\\d{2,7}-\\d{2}-\\d|CAS|reagent RGT-64-17-5 used|reagent RGT-64-17-6 used",
+        // an in-house account number in IBAN form (mod 97), under a code no country uses
+        "HOUSE_ACCOUNT|ZZ\\d{2}[A-Z0-9]{10,30}|MOD97|pay ZZ43CDMO0012345678 now|pay ZZ44CDMO0012345678 now",
+      })
+  void customDetector_validatorOverPrefixedValue_findsOnlyValid(
+      String type, String pattern, String validator, String valid, String invalid) {
+    CustomDetector d =
+        new CustomDetector(
+            type, pattern, Validator.fromCode(validator), List.of(), false, DataType.PII, 0.8);
+    Inspector custom = Inspector.withCustom(List.of(d));
+    assertThat(custom.scan(valid)).extracting(f -> f.type().name()).contains(type);
+    assertThat(custom.scan(invalid)).extracting(f -> f.type().name()).doesNotContain(type);
+  }
 }
