@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,22 +21,32 @@ import java.util.Set;
  * thread-safe.
  */
 final class Names {
-  private static final WordSet FIRST = new WordSet(load("first-names.txt"));
-  private static final WordSet LAST = new WordSet(load("last-names.txt"));
+  // One table answers every list for a word (bit flags): a capitalised word costs one look-up.
+  private static final int FIRST = 1;
+  private static final int LAST = 1 << 1;
+  private static final int WORLD_FIRST = 1 << 2;
+  private static final int WORLD_LAST = 1 << 3;
+  private static final int TITLES = 1 << 4;
+  private static final int COMMON_WORDS = 1 << 5;
+  private static final int STOP = 1 << 6;
+  private static final int PLACES = 1 << 7;
+
+  private static final Set<String> FIRST_LIST = load("first-names.txt");
+  private static final Set<String> LAST_LIST = load("last-names.txt");
 
   /**
    * Given names and surnames of 45 more locales (Faker's, Latin script, English words removed):
    * weaker evidence than the US lists, so a lone name from them needs context.
    */
-  private static final WordSet WORLD_FIRST = new WordSet(load("first-names-world.txt"));
+  private static final Set<String> WORLD_FIRST_LIST = load("first-names-world.txt");
 
-  private static final WordSet WORLD_LAST = new WordSet(load("last-names-world.txt"));
-  private static final WordSet TITLES =
-      words("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Mx", "Sir", "Dame", "Madam");
+  private static final Set<String> WORLD_LAST_LIST = load("last-names-world.txt");
+  private static final Set<String> TITLES_LIST =
+      Set.of("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Mx", "Sir", "Dame", "Madam");
 
   /** Given names that are also everyday English words: never a name on their own. */
-  private static final WordSet COMMON_WORDS =
-      words(
+  private static final Set<String> COMMON_WORDS_LIST =
+      Set.of(
           "April",
           "May",
           "June",
@@ -153,8 +165,29 @@ final class Names {
 
   private Names() {}
 
-  private static WordSet words(String... words) {
-    return new WordSet(Set.of(words));
+  private static WordSet lexicon() {
+    Map<String, Integer> flags = new HashMap<>();
+    Object[][] lists = {
+      {FIRST_LIST, FIRST},
+      {LAST_LIST, LAST},
+      {WORLD_FIRST_LIST, WORLD_FIRST},
+      {WORLD_LAST_LIST, WORLD_LAST},
+      {TITLES_LIST, TITLES},
+      {COMMON_WORDS_LIST, COMMON_WORDS},
+      {STOP_LIST, STOP},
+      {PLACES_LIST, PLACES}
+    };
+    for (Object[] list : lists) {
+      for (Object w : (Set<?>) list[0]) {
+        flags.merge((String) w, (Integer) list[1], (a, b) -> a | b);
+      }
+    }
+    return new WordSet(flags);
+  }
+
+  /** Whether the word in {@code [from, to)} is on one of the lists in {@code mask}. */
+  private static boolean on(Text t, int from, int to, int mask) {
+    return (LEXICON.flags(t, from, to) & mask) != 0;
   }
 
   private static Set<String> load(String resource) {
@@ -205,7 +238,8 @@ final class Names {
     if (e - i < 2 || !capitalised(t, i, e) || t.isDigit(e)) {
       return;
     }
-    if (TITLES.contains(t, i, e)) {
+    int word = LEXICON.flags(t, i, e);
+    if ((word & TITLES) != 0) {
       int p = e;
       if (t.charAt(p) == '.') {
         p++;
@@ -220,13 +254,13 @@ final class Names {
       }
       return;
     }
-    boolean common = COMMON_WORDS.contains(t, i, e);
-    boolean usGiven = FIRST.contains(t, i, e);
+    boolean common = (word & COMMON_WORDS) != 0;
+    boolean usGiven = (word & FIRST) != 0;
     // Capitals ("CAS No", "DEA") are acronyms far more often than names of other locales.
     boolean proper = Character.isLowerCase(t.charAt(i + 1));
-    boolean worldGiven = !usGiven && !common && proper && WORLD_FIRST.contains(t, i, e);
+    boolean worldGiven = !usGiven && !common && proper && (word & WORLD_FIRST) != 0;
     if (!usGiven && !worldGiven) {
-      notGiven(t, i, e, limit, common, m);
+      notGiven(t, i, e, limit, word, m);
       return;
     }
     int end = surname(t, e, limit, false);
@@ -235,7 +269,7 @@ final class Names {
       m.offer(EntityType.PERSON, i, end, known ? 0.9 : 0.75);
       return;
     }
-    if (common || PLACES.contains(t, e + 1, wordEnd(t, e + 1, limit)) && t.charAt(e) == ' ') {
+    if (common || on(t, e + 1, wordEnd(t, e + 1, limit), PLACES) && t.charAt(e) == ' ') {
       return;
     }
     boolean context = Context.before(t, i, 24, CONTEXT);
@@ -245,7 +279,7 @@ final class Names {
   }
 
   private static boolean isSurname(Text t, int from, int to) {
-    return LAST.contains(t, from, to) || WORLD_LAST.contains(t, from, to);
+    return on(t, from, to, LAST | WORLD_LAST);
   }
 
   /**
@@ -253,12 +287,9 @@ final class Names {
    * "Patient:"), when a known surname follows it, or when it is itself a known surname right after
    * a word such as "by" or "says".
    */
-  private static void notGiven(Text t, int i, int e, int limit, boolean common, Match m) {
+  private static void notGiven(Text t, int i, int e, int limit, int word, Match m) {
     // Proper-case only: "ID", "QA", "USP" after a label are codes, not names.
-    if (common
-        || !Character.isLowerCase(t.charAt(i + 1))
-        || STOP.contains(t, i, e)
-        || PLACES.contains(t, i, e)) {
+    if ((word & (COMMON_WORDS | STOP | PLACES)) != 0 || !Character.isLowerCase(t.charAt(i + 1))) {
       return;
     }
     int end = surname(t, e, limit, false);
@@ -270,7 +301,7 @@ final class Names {
       m.offer(EntityType.PERSON, i, end, 0.7);
       return;
     }
-    if (isSurname(t, i, e) && Context.before(t, i, 16, SURNAME_CONTEXT)) {
+    if ((word & (LAST | WORLD_LAST)) != 0 && Context.before(t, i, 16, SURNAME_CONTEXT)) {
       m.offer(EntityType.PERSON, i, e, 0.7);
     }
   }
@@ -310,7 +341,7 @@ final class Names {
       if (!capitalised(t, p, we) || t.isDigit(we)) {
         break;
       }
-      if (STOP.contains(t, p, we) || PLACES.contains(t, p, we)) {
+      if (on(t, p, we, STOP | PLACES)) {
         break;
       }
       end = we;
@@ -327,8 +358,8 @@ final class Names {
   }
 
   /** Capitalised words that follow a name but are not part of it. */
-  private static final WordSet STOP =
-      words(
+  private static final Set<String> STOP_LIST =
+      Set.of(
           "The",
           "And",
           "Or",
@@ -374,8 +405,8 @@ final class Names {
           "Email");
 
   /** Street, place and organisation words: "Shelly Park", "Morgan Bank" are no persons. */
-  private static final WordSet PLACES =
-      words(
+  private static final Set<String> PLACES_LIST =
+      Set.of(
           "Lane",
           "Hill",
           "Park",
@@ -436,4 +467,7 @@ final class Names {
           "Partners",
           "Holdings",
           "Associates");
+
+  // Last: built from the lists above, which static initialisation fills in textual order.
+  private static final WordSet LEXICON = lexicon();
 }

@@ -1,60 +1,54 @@
 package io.cordon.inspect.internal;
 
-import java.util.Collection;
+import java.util.Map;
 
 /**
- * A set of title-case words looked up straight from a range of the text, without allocating a
- * String per word: the detector pass asks it for every capitalised word. A word written in capitals
+ * Title-case words, each with a set of flags (which lists it is on), looked up straight from a
+ * range of the text without allocating a String: the detector pass asks it once for every
+ * capitalised word and gets every list's answer in that one look-up. A word written in capitals
  * ({@code JOHN}) is looked up in title case ({@code John}), so capitalised lists match. Open
  * addressing over a power-of-two table. Immutable after construction; thread-safe.
  */
 final class WordSet {
-  private final String[] table;
+  private final String[] words;
+  private final int[] flags;
   private final int mask;
 
-  WordSet(Collection<String> words) {
-    int size = Integer.highestOneBit(Math.max(4, words.size() * 2 - 1)) << 1;
-    table = new String[size];
+  /** {@code wordFlags}: each title-case word with its non-zero flags. */
+  WordSet(Map<String, Integer> wordFlags) {
+    int size = Integer.highestOneBit(Math.max(4, wordFlags.size() * 2 - 1)) << 1;
+    words = new String[size];
+    flags = new int[size];
     mask = size - 1;
-    for (String w : words) {
-      int h = hash(w, 0, w.length(), false) & mask;
-      while (table[h] != null && !table[h].equals(w)) {
-        h = (h + 1) & mask;
-      }
-      table[h] = w;
-    }
+    wordFlags.forEach(
+        (w, f) -> {
+          int h = hash(w, 0, w.length(), false) & mask;
+          while (words[h] != null && !words[h].equals(w)) {
+            h = (h + 1) & mask;
+          }
+          words[h] = w;
+          flags[h] |= f;
+        });
   }
 
-  int size() {
-    int n = 0;
-    for (String s : table) {
-      n += s == null ? 0 : 1;
-    }
-    return n;
-  }
-
-  /** Whether the text in {@code [from, to)}, in title case, is in the set. */
-  boolean contains(Text t, int from, int to) {
+  /** The flags of the text in {@code [from, to)} in title case, or 0 when it is on no list. */
+  int flags(Text t, int from, int to) {
     int len = to - from;
     if (len <= 0) {
-      return false;
+      return 0;
     }
     boolean capitals = len > 1;
     for (int k = from + 1; k < to && capitals; k++) {
-      capitals = !Character.isLowerCase(t.charAt(k));
+      char c = t.charAt(k);
+      capitals = c < 0x80 ? c < 'a' || c > 'z' : !Character.isLowerCase(c);
     }
     int h = hash(t, from, to, capitals) & mask;
-    for (String w = table[h]; w != null; w = table[h = (h + 1) & mask]) {
+    for (String w = words[h]; w != null; w = words[h = (h + 1) & mask]) {
       if (w.length() == len && same(w, t, from, capitals)) {
-        return true;
+        return flags[h];
       }
     }
-    return false;
-  }
-
-  /** Whether {@code s} is in the set, looked up like a word of the text. */
-  boolean contains(String s) {
-    return contains(Text.of(s), 0, s.length());
+    return 0;
   }
 
   private static boolean same(String w, Text t, int from, boolean capitals) {
