@@ -78,8 +78,8 @@ class InspectorTest {
         // a given name of another locale's list, then a capitalised word
         "the deviation was closed by Asya Brandt on Monday|Asya Brandt",
         // an unknown name after a label, initial included
-        "Signed by: Oduya T. Mbeki (QA reviewer)|Oduya T. Mbeki",
-        "Name: Tomomi Nishiyama|Tomomi Nishiyama",
+        "Signed by: Oduya T. Nwankwo (QA reviewer)|Oduya T. Nwankwo",
+        "Name: Ilvara Quenby|Ilvara Quenby",
         // an unknown capitalised word, then a known surname
         "the file was sent to Zorben Kovacs yesterday|Zorben Kovacs",
         // every capitalised word after a title
