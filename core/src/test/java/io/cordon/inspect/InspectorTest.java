@@ -61,6 +61,7 @@ class InspectorTest {
         "NPI: 1245319598",
         "DEA AB1234564 prescriber",
         "water CAS 7732-18-4 solvent",
+        "the CAS number on the old label, 25322-68-4, was wrong",
         "mail jane.doe@localhost now",
         "version 1.2.3 released",
         "password=${DB_PASSWORD}",
@@ -68,6 +69,47 @@ class InspectorTest {
       })
   void scan_lookAlikeFailingItsCheck_findsNothing(String text) {
     assertThat(types(text)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // a given name of another locale's list, then a capitalised word
+        "the deviation was closed by Asya Brandt on Monday|Asya Brandt",
+        // an unknown name after a label, initial included
+        "Signed by: Oduya T. Nwankwo (QA reviewer)|Oduya T. Nwankwo",
+        "Name: Ilvara Quenby|Ilvara Quenby",
+        // an unknown capitalised word, then a known surname
+        "the file was sent to Zorben Kovacs yesterday|Zorben Kovacs",
+        // every capitalised word after a title
+        "please write to Dr. Yaco Angulo about it|Yaco Angulo",
+      })
+  void scan_personByDictionaryOrContext_coversTheName(String text, String name) {
+    List<Finding> found =
+        inspector.scan(text).stream().filter(f -> f.type() == EntityType.PERSON).toList();
+    assertThat(found).hasSize(1);
+    Finding f = found.getFirst();
+    assertThat(text.substring((int) f.start(), (int) f.end())).isEqualTo(name);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // acronyms in capitals are no names of another locale ("Cas" is one)
+        "water CAS No 7732-18-5|CAS_NUMBER",
+        // a surname before a street or organisation word is a place or a company
+        "the site at Shelly Park is closed|",
+        "funds from Morgan Bank arrived|",
+        // a lone given name of another locale's list needs context
+        "Asya spent a year abroad|",
+        // after a label, codes in capitals are no names
+        "Patient ID: AB-44871 enrolled|MEDICAL_RECORD_NUMBER",
+      })
+  void scan_nameLookAlike_isNoPerson(String text, String types) {
+    List<String> expected = types == null ? List.of() : List.of(types);
+    assertThat(types(text)).isEqualTo(expected);
   }
 
   @Test
@@ -133,5 +175,28 @@ class InspectorTest {
     Inspector custom = Inspector.withCustom(List.of(protocol));
     assertThat(custom.scan("protocol ACME-2024-001 and ACME-2024-002")).hasSize(2);
     assertThat(custom.scan("see ACME-2024-001")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // a loyalty-card format with a prefix: Luhn over its digits
+        "LOYALTY_CARD|LC-\\d{4}-\\d{4}-\\d{4}|LUHN|card LC-7992-7398-7138 ok|card LC-7992-7398-7131 ok",
+        // a site's patient number with the NHS check digit
+        "SITE_PATIENT|P\\d{10}|NHS|patient P4010232137 seen|patient P4010232138 seen",
+        // a reagent catalogue entry carrying a CAS number
+        "REAGENT_CAS|RGT-\\d{2,7}-\\d{2}-\\d|CAS|reagent RGT-64-17-5 used|reagent RGT-64-17-6 used",
+        // an in-house account number in IBAN form (mod 97), under a code no country uses
+        "HOUSE_ACCOUNT|ZZ\\d{2}[A-Z0-9]{10,30}|MOD97|pay ZZ43CDMO0012345678 now|pay ZZ44CDMO0012345678 now",
+      })
+  void customDetector_validatorOverPrefixedValue_findsOnlyValid(
+      String type, String pattern, String validator, String valid, String invalid) {
+    CustomDetector d =
+        new CustomDetector(
+            type, pattern, Validator.fromCode(validator), List.of(), false, DataType.PII, 0.8);
+    Inspector custom = Inspector.withCustom(List.of(d));
+    assertThat(custom.scan(valid)).extracting(f -> f.type().name()).contains(type);
+    assertThat(custom.scan(invalid)).extracting(f -> f.type().name()).doesNotContain(type);
   }
 }

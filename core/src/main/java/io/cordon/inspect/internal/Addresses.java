@@ -21,7 +21,7 @@ final class Addresses {
     int p = i;
     for (int part = 0; part < 4; part++) {
       int e = t.digitsEnd(p, Math.min(limit, p + 4));
-      if (e == p || e - p > 3 || Integer.parseInt(t.slice(p, e)) > 255) {
+      if (e == p || e - p > 3 || t.digitsValue(p, e) > 255) {
         return;
       }
       if (e - p > 1 && t.charAt(p) == '0') {
@@ -49,7 +49,7 @@ final class Addresses {
   private static int cidr(Text t, int p, int max) {
     if (t.charAt(p) == '/' && t.isDigit(p + 1)) {
       int e = t.digitsEnd(p + 1, p + 4);
-      if (e - p - 1 <= 3 && Integer.parseInt(t.slice(p + 1, e)) <= max) {
+      if (e - p - 1 <= 3 && t.digitsValue(p + 1, e) <= max) {
         return e;
       }
     }
@@ -222,7 +222,7 @@ final class Addresses {
     if (digits < 7 || digits > 12 || !Numbers.cleanEnd(t, end)) {
       return;
     }
-    boolean us = area == 3 && g.shape(2, 3, 4);
+    boolean us = area == 3 && g.shape(3, 4);
     boolean context = Context.before(t, i, Context.NEAR, PHONE_WORDS);
     m.offer(EntityType.PHONE_NUMBER, i, end, us || context ? 0.85 : 0.6);
   }

@@ -80,6 +80,19 @@ final class Context {
     return false;
   }
 
+  /** Words between a label and its value ("Batch no.", "Patient ID:"). */
+  private static final String[] LABEL_FILLERS = {"no", "number", "nr", "id", "num", "is", "code"};
+
+  /** Whether {@code [from, to)} is one of {@code lower} ignoring ASCII case, without a String. */
+  private static boolean isAny(Text t, int from, int to, String[] lower) {
+    for (String w : lower) {
+      if (w.length() == to - from && t.startsWithIgnoreCase(from, w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Whether the candidate at {@code i} directly follows a label: one of {@code words}, then only
    * label punctuation ({@code : # . - =}, "no", "number", "nr", "id") and spaces.
@@ -97,23 +110,16 @@ final class Context {
       while (p >= stop && t.isLetter(p)) {
         p--;
       }
-      String w = t.slice(p + 1, wordEnd).toLowerCase(java.util.Locale.ROOT);
-      if (w.equals("no")
-          || w.equals("number")
-          || w.equals("nr")
-          || w.equals("id")
-          || w.equals("num")
-          || w.equals("is")
-          || w.equals("code")) {
-        continue;
-      }
+      // The label first: "patient id" is a label of its own, not "patient" plus a filler.
       for (String word : list.words) {
         int at = wordEnd - word.length();
         if (t.startsWithIgnoreCase(at, word) && !t.isLetter(at - 1)) {
           return true;
         }
       }
-      return false;
+      if (!isAny(t, p + 1, wordEnd, LABEL_FILLERS)) {
+        return false;
+      }
     }
     return false;
   }

@@ -31,7 +31,7 @@ final class Dates {
         return e;
       }
       int d = t.digitsEnd(i, i + 3);
-      if (d - i > 2 || Integer.parseInt(t.slice(i, d)) > 31) {
+      if (d - i > 2 || t.digitsValue(i, d) > 31) {
         return -1;
       }
       int p = d;
@@ -91,6 +91,25 @@ final class Dates {
     return year(t, p + 1);
   }
 
+  /** First two letters of the month names, as bits of a 26 x 26 table (ASCII case ignored). */
+  private static final long[] MONTH_PREFIX = new long[26];
+
+  static {
+    for (String name : MONTHS) {
+      MONTH_PREFIX[name.charAt(0) - 'a'] |= 1L << (name.charAt(1) - 'a');
+    }
+  }
+
+  /**
+   * Whether a word starting with {@code a b} can be a month name: most prose words are ruled out by
+   * their first two letters before any date parsing.
+   */
+  static boolean mayStartMonth(char a, char b) {
+    int x = (a | 0x20) - 'a';
+    int y = (b | 0x20) - 'a';
+    return x >= 0 && x < 26 && y >= 0 && y < 26 && (MONTH_PREFIX[x] & 1L << y) != 0;
+  }
+
   private static int year(Text t, int p) {
     int e = t.digitsEnd(p, p + 5);
     return e - p == 4 && !t.isAlnum(e) ? e : -1;
@@ -147,9 +166,9 @@ final class Dates {
     if (t.isAlnum(c) || (t.charAt(c) == sep && t.isDigit(c + 1))) {
       return -1;
     }
-    int x = la > 0 && la <= 4 ? Integer.parseInt(t.slice(i, a)) : -1;
-    int y = lb > 0 && lb <= 2 ? Integer.parseInt(t.slice(a + 1, b)) : -1;
-    int z = lc > 0 && lc <= 4 ? Integer.parseInt(t.slice(b + 1, c)) : -1;
+    int x = la > 0 && la <= 4 ? t.digitsValue(i, a) : -1;
+    int y = lb > 0 && lb <= 2 ? t.digitsValue(a + 1, b) : -1;
+    int z = lc > 0 && lc <= 4 ? t.digitsValue(b + 1, c) : -1;
     if (la == 4 && lb >= 1 && lc >= 1 && lc <= 2) {
       return y >= 1 && y <= 12 && z >= 1 && z <= 31 ? c : -1;
     }

@@ -35,17 +35,22 @@ final class Groups {
     return ends[g] - starts[g];
   }
 
-  /** Whether the first {@code k} groups have exactly these lengths. */
-  boolean shape(int k, int... lens) {
-    if (count < k || lens.length != k) {
-      return false;
-    }
-    for (int g = 0; g < k; g++) {
-      if (len(g) != lens[g]) {
-        return false;
-      }
-    }
-    return true;
+  // Fixed arities, not varargs: the numeric detectors ask these for every number in the text,
+  // and a varargs call allocates its array unless the JIT proves it does not escape.
+
+  /** Whether the first three groups have exactly these lengths. */
+  boolean shape(int a, int b, int c) {
+    return count >= 3 && len(0) == a && len(1) == b && len(2) == c;
+  }
+
+  /** Whether the first four groups have exactly these lengths. */
+  boolean shape(int a, int b, int c, int d) {
+    return count >= 4 && len(0) == a && len(1) == b && len(2) == c && len(3) == d;
+  }
+
+  /** Whether the first two groups have exactly these lengths. */
+  boolean shape(int a, int b) {
+    return count >= 2 && len(0) == a && len(1) == b;
   }
 
   int digits(int k) {

@@ -7,8 +7,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,13 +21,31 @@ import java.util.Set;
  * thread-safe.
  */
 final class Names {
-  private static final Set<String> FIRST = load("first-names.txt");
-  private static final Set<String> LAST = load("last-names.txt");
-  private static final Set<String> TITLES =
+  // One table answers every list for a word (bit flags): a capitalised word costs one look-up.
+  private static final int FIRST = 1;
+  private static final int LAST = 1 << 1;
+  private static final int WORLD_FIRST = 1 << 2;
+  private static final int WORLD_LAST = 1 << 3;
+  private static final int TITLES = 1 << 4;
+  private static final int COMMON_WORDS = 1 << 5;
+  private static final int STOP = 1 << 6;
+  private static final int PLACES = 1 << 7;
+
+  private static final Set<String> FIRST_LIST = load("first-names.txt");
+  private static final Set<String> LAST_LIST = load("last-names.txt");
+
+  /**
+   * Given names and surnames of 45 more locales (Faker's, Latin script, English words removed):
+   * weaker evidence than the US lists, so a lone name from them needs context.
+   */
+  private static final Set<String> WORLD_FIRST_LIST = load("first-names-world.txt");
+
+  private static final Set<String> WORLD_LAST_LIST = load("last-names-world.txt");
+  private static final Set<String> TITLES_LIST =
       Set.of("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Mx", "Sir", "Dame", "Madam");
 
   /** Given names that are also everyday English words: never a name on their own. */
-  private static final Set<String> COMMON_WORDS =
+  private static final Set<String> COMMON_WORDS_LIST =
       Set.of(
           "April",
           "May",
@@ -119,7 +138,57 @@ final class Names {
           "approved",
           "author");
 
+  /** Labels whose value is a person's name, whatever the name: the capitalised words after them. */
+  private static final Context.Words LABELS =
+      Context.words(
+          "name",
+          "patient",
+          "signed by",
+          "reviewed by",
+          "approved by",
+          "prepared by",
+          "verified by",
+          "checked by",
+          "performed by",
+          "witnessed by",
+          "released by",
+          "reviewer",
+          "investigator",
+          "attn",
+          "dear",
+          "i'm",
+          "i am");
+
+  /** Words that put a lone known surname in a sentence about a person. */
+  private static final Context.Words SURNAME_CONTEXT =
+      Context.words("by", "says", "said", "with", "name", "mr", "mrs", "ms", "dr", "dear");
+
   private Names() {}
+
+  private static WordSet lexicon() {
+    Map<String, Integer> flags = new HashMap<>();
+    Object[][] lists = {
+      {FIRST_LIST, FIRST},
+      {LAST_LIST, LAST},
+      {WORLD_FIRST_LIST, WORLD_FIRST},
+      {WORLD_LAST_LIST, WORLD_LAST},
+      {TITLES_LIST, TITLES},
+      {COMMON_WORDS_LIST, COMMON_WORDS},
+      {STOP_LIST, STOP},
+      {PLACES_LIST, PLACES}
+    };
+    for (Object[] list : lists) {
+      for (Object w : (Set<?>) list[0]) {
+        flags.merge((String) w, (Integer) list[1], (a, b) -> a | b);
+      }
+    }
+    return new WordSet(flags);
+  }
+
+  /** Whether the word in {@code [from, to)} is on one of the lists in {@code mask}. */
+  private static boolean on(Text t, int from, int to, int mask) {
+    return (LEXICON.flags(t, from, to) & mask) != 0;
+  }
 
   private static Set<String> load(String resource) {
     InputStream in = Names.class.getResourceAsStream("/io/cordon/inspect/" + resource);
@@ -157,18 +226,6 @@ final class Names {
     return p;
   }
 
-  /** Title case of a word (JOHN → John), so capitalised lists match the dictionary. */
-  private static String normal(String w) {
-    boolean allUpper = w.length() > 1;
-    for (int k = 1; k < w.length() && allUpper; k++) {
-      allUpper = !Character.isLowerCase(w.charAt(k));
-    }
-    if (allUpper) {
-      return w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT);
-    }
-    return w;
-  }
-
   private static boolean capitalised(Text t, int i, int end) {
     char c = t.charAt(i);
     return end - i >= 2
@@ -181,8 +238,8 @@ final class Names {
     if (e - i < 2 || !capitalised(t, i, e) || t.isDigit(e)) {
       return;
     }
-    String w = normal(t.slice(i, e));
-    if (TITLES.contains(w)) {
+    int word = LEXICON.flags(t, i, e);
+    if ((word & TITLES) != 0) {
       int p = e;
       if (t.charAt(p) == '.') {
         p++;
@@ -197,20 +254,56 @@ final class Names {
       }
       return;
     }
-    if (!FIRST.contains(w)) {
+    boolean common = (word & COMMON_WORDS) != 0;
+    boolean usGiven = (word & FIRST) != 0;
+    // Capitals ("CAS No", "DEA") are acronyms far more often than names of other locales.
+    boolean proper = Character.isLowerCase(t.charAt(i + 1));
+    boolean worldGiven = !usGiven && !common && proper && (word & WORLD_FIRST) != 0;
+    if (!usGiven && !worldGiven) {
+      notGiven(t, i, e, limit, word, m);
       return;
     }
     int end = surname(t, e, limit, false);
     if (end > 0) {
-      String last = normal(t.slice(lastWordStart(t, end), end));
-      m.offer(EntityType.PERSON, i, end, LAST.contains(last) ? 0.9 : 0.75);
+      boolean known = isSurname(t, lastWordStart(t, end), end);
+      m.offer(EntityType.PERSON, i, end, known ? 0.9 : 0.75);
       return;
     }
-    if (COMMON_WORDS.contains(w)) {
+    if (common || on(t, e + 1, wordEnd(t, e + 1, limit), PLACES) && t.charAt(e) == ' ') {
       return;
     }
     boolean context = Context.before(t, i, 24, CONTEXT);
-    m.offer(EntityType.PERSON, i, e, context ? 0.7 : 0.55);
+    // A lone given name of another locale's list is often a word of some language: only with
+    // context.
+    m.offer(EntityType.PERSON, i, e, context ? 0.7 : usGiven ? 0.55 : 0.45);
+  }
+
+  private static boolean isSurname(Text t, int from, int to) {
+    return on(t, from, to, LAST | WORLD_LAST);
+  }
+
+  /**
+   * A capitalised word that is no given name: a person when a label names it ("Name:", "signed by",
+   * "Patient:"), when a known surname follows it, or when it is itself a known surname right after
+   * a word such as "by" or "says".
+   */
+  private static void notGiven(Text t, int i, int e, int limit, int word, Match m) {
+    // Proper-case only: "ID", "QA", "USP" after a label are codes, not names.
+    if ((word & (COMMON_WORDS | STOP | PLACES)) != 0 || !Character.isLowerCase(t.charAt(i + 1))) {
+      return;
+    }
+    int end = surname(t, e, limit, false);
+    if (Context.labelled(t, i, LABELS)) {
+      m.offer(EntityType.PERSON, i, end > 0 ? end : e, end > 0 ? 0.8 : 0.7);
+      return;
+    }
+    if (end > 0 && t.charAt(end) != '.' && isSurname(t, lastWordStart(t, end), end)) {
+      m.offer(EntityType.PERSON, i, end, 0.7);
+      return;
+    }
+    if ((word & (LAST | WORLD_LAST)) != 0 && Context.before(t, i, 16, SURNAME_CONTEXT)) {
+      m.offer(EntityType.PERSON, i, e, 0.7);
+    }
   }
 
   private static int lastWordStart(Text t, int end) {
@@ -248,8 +341,7 @@ final class Names {
       if (!capitalised(t, p, we) || t.isDigit(we)) {
         break;
       }
-      String w = normal(t.slice(p, we));
-      if (STOP.contains(w)) {
+      if (on(t, p, we, STOP | PLACES)) {
         break;
       }
       end = we;
@@ -257,7 +349,8 @@ final class Names {
         break;
       }
       p = we + 1;
-      if (!self || !LAST.contains(w) && !FIRST.contains(w)) {
+      // After a title every capitalised word up to three is the name ("Dr. Yaco Angulo").
+      if (!self) {
         break;
       }
     }
@@ -265,7 +358,7 @@ final class Names {
   }
 
   /** Capitalised words that follow a name but are not part of it. */
-  private static final Set<String> STOP =
+  private static final Set<String> STOP_LIST =
       Set.of(
           "The",
           "And",
@@ -310,4 +403,71 @@ final class Names {
           "Date",
           "Phone",
           "Email");
+
+  /** Street, place and organisation words: "Shelly Park", "Morgan Bank" are no persons. */
+  private static final Set<String> PLACES_LIST =
+      Set.of(
+          "Lane",
+          "Hill",
+          "Park",
+          "Loop",
+          "Point",
+          "Union",
+          "Way",
+          "Flat",
+          "Flats",
+          "Cliffs",
+          "Pass",
+          "Drive",
+          "Court",
+          "Place",
+          "Square",
+          "Boulevard",
+          "Plaza",
+          "Bridge",
+          "Heights",
+          "Gardens",
+          "Terrace",
+          "Crescent",
+          "Parkway",
+          "Highway",
+          "Valley",
+          "Ridge",
+          "Island",
+          "Harbor",
+          "Harbour",
+          "Port",
+          "Station",
+          "Mill",
+          "Lake",
+          "Creek",
+          "River",
+          "Grove",
+          "Village",
+          "Center",
+          "Centre",
+          "Trail",
+          "Day",
+          "Group",
+          "Bank",
+          "Corp",
+          "Company",
+          "Agency",
+          "Club",
+          "Hospital",
+          "Clinic",
+          "University",
+          "College",
+          "Institute",
+          "Laboratories",
+          "Labs",
+          "Pharma",
+          "Pharmaceuticals",
+          "Investments",
+          "Partners",
+          "Holdings",
+          "Associates");
+
+  // Last: built from the lists above, which static initialisation fills in textual order.
+  private static final WordSet LEXICON = lexicon();
 }

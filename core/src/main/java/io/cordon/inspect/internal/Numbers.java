@@ -60,7 +60,7 @@ final class Numbers {
   }
 
   private void ssn(Text t, int i, Match m) {
-    if (g.shape(3, 3, 2, 4) && cleanEnd(t, g.end(3)) && Checksums.ssn(g.digitString(t, 3))) {
+    if (g.shape(3, 2, 4) && cleanEnd(t, g.end(3)) && Checksums.ssn(g.digitString(t, 3))) {
       boolean context = Context.before(t, i, Context.NEAR, SSN_WORDS);
       m.offer(EntityType.US_SSN, i, g.end(3), context ? 0.95 : 0.85);
     } else if (g.len(0) == 9 && cleanEnd(t, g.end(1)) && Checksums.ssn(g.digitString(t, 1))) {
@@ -112,9 +112,9 @@ final class Numbers {
   /** Ten-digit identifiers with a checksum: NHS (mod 11) and NPI (Luhn with 80840). */
   private void tenDigit(Text t, int i, Match m) {
     int k;
-    if (g.shape(3, 3, 3, 4) && (g.sep == ' ' || g.sep == '-')) {
+    if (g.shape(3, 3, 4) && (g.sep == ' ' || g.sep == '-')) {
       k = 3;
-    } else if (g.shape(3, 4, 3, 3) && (g.sep == ' ' || g.sep == '-')) {
+    } else if (g.shape(4, 3, 3) && (g.sep == ' ' || g.sep == '-')) {
       k = 3;
     } else if (g.len(0) == 10) {
       k = 1;
@@ -141,10 +141,10 @@ final class Numbers {
    */
   private void phone(Text t, int i, Match m) {
     boolean nanp =
-        g.shape(3, 3, 3, 4) && g.sep != ' '
-            || g.shape(4, 1, 3, 3, 4) && g.sep != ' '
-            || g.shape(4, 3, 3, 3, 4) && t.startsWith(i, "001");
-    int k = g.shape(3, 3, 3, 4) ? 3 : nanp ? 4 : Math.min(g.count, 6);
+        g.shape(3, 3, 4) && g.sep != ' '
+            || g.shape(1, 3, 3, 4) && g.sep != ' '
+            || g.shape(3, 3, 3, 4) && t.startsWith(i, "001");
+    int k = g.shape(3, 3, 4) ? 3 : nanp ? 4 : Math.min(g.count, 6);
     int end = g.end(k);
     int digits = g.digits(k);
     // An extension written as x123 is part of the number.
@@ -154,11 +154,16 @@ final class Numbers {
         end = x;
       }
     }
-    boolean strong = nanp || g.shape(3, 3, 3, 4);
+    boolean strong = nanp || g.shape(3, 3, 4);
     // A weak grouping right after another digit group is the tail of some other number.
     boolean afterGroup = t.charAt(i - 1) == ' ' && t.isDigit(i - 2);
     boolean weak =
-        digits >= 7 && digits <= 12 && (k >= 2 || digits >= 10) && !dateLike(k) && !afterGroup;
+        digits >= 7
+            && digits <= 12
+            && (k >= 2 || digits >= 10)
+            && !dateLike(k)
+            && !casLike(k)
+            && !afterGroup;
     if (!strong && !weak || !cleanEnd(t, end)) {
       return;
     }
@@ -173,8 +178,16 @@ final class Numbers {
     }
   }
 
+  /**
+   * The CAS shape (n-nn-n): no national phone grouping ends in one digit, so a CAS number that
+   * fails its check digit is not reported as a phone number either.
+   */
+  private boolean casLike(int k) {
+    return k == 3 && g.sep == '-' && g.len(1) == 2 && g.len(2) == 1;
+  }
+
   private boolean dateLike(int k) {
-    return k == 3 && (g.shape(3, 4, 2, 2) || g.shape(3, 2, 2, 4)) && g.sep != ' ';
+    return k == 3 && (g.shape(4, 2, 2) || g.shape(2, 2, 4)) && g.sep != ' ';
   }
 
   /** CAS Registry Number: 2-7 digits, 2 digits, 1 check digit, joined by hyphens. */
@@ -197,7 +210,7 @@ final class Numbers {
     if (g.count < 3 || g.sep != '-' || !cleanEnd(t, g.end(3))) {
       return;
     }
-    if (g.shape(3, 4, 4, 2) || g.shape(3, 5, 3, 2) || g.shape(3, 5, 4, 1) || g.shape(3, 5, 4, 2)) {
+    if (g.shape(4, 4, 2) || g.shape(5, 3, 2) || g.shape(5, 4, 1) || g.shape(5, 4, 2)) {
       if (Context.before(t, i, Context.NEAR, NDC_WORDS)) {
         m.offer(EntityType.NDC_CODE, i, g.end(3), 0.9);
       }

@@ -124,12 +124,9 @@ public final class Scanner {
    * decide which detectors can match at all, so a plain prose word costs one walk over its chars.
    */
   private int letterStart(Text t, int i, int limit, boolean upper) {
-    int we = i;
-    boolean digit = false;
-    while (t.isAlnum(we)) {
-      digit |= t.isDigit(we);
-      we++;
-    }
+    int packed = t.wordEndAndDigit(i);
+    int we = packed & Integer.MAX_VALUE;
+    boolean digit = packed < 0;
     char next = t.charAt(we);
     boolean joined = next == '_' || next == '-' || next == '.';
     if (upper) {
@@ -162,7 +159,7 @@ public final class Scanner {
     if (digit || next == '-' || next == '/' || next == ' ' && we - i <= 4 && t.isDigit(we + 1)) {
       Labelled.at(t, i, limit, match);
     }
-    if (we - i >= 3 && we - i <= 9 && MONTH_INITIALS.indexOf(t.charAt(i) | 0x20) >= 0) {
+    if (we - i >= 3 && we - i <= 9 && Dates.mayStartMonth(t.charAt(i), t.charAt(i + 1))) {
       Labelled.dateOfBirth(t, i, limit, match);
     }
     if (next == ':' && we - i <= 4) {
@@ -172,8 +169,6 @@ public final class Scanner {
     }
     return we;
   }
-
-  private static final String MONTH_INITIALS = "jfmasond";
 
   private void punct(Text t, int i, char c, int limit, boolean wordStart) {
     switch (c) {

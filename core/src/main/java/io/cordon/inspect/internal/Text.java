@@ -85,6 +85,32 @@ public final class Text implements CharSequence {
     return c < 0x80 ? ASCII[c] != 0 : Character.isLetterOrDigit(c);
   }
 
+  /**
+   * The end of the word (letters and digits, any script) starting at {@code i}, in bit 0..30, with
+   * bit 31 set when it holds an ASCII digit: the scanner's walk over every word, in one loop over
+   * the array without a bounds check per char beyond the array's own.
+   */
+  int wordEndAndDigit(int i) {
+    int p = i;
+    int bits = 0;
+    char[] a = chars;
+    int n = length;
+    while (p < n) {
+      char c = a[p];
+      if (c < 0x80) {
+        byte k = ASCII[c];
+        if (k == 0) {
+          break;
+        }
+        bits |= k;
+      } else if (!Character.isLetterOrDigit(c)) {
+        break;
+      }
+      p++;
+    }
+    return (bits & DIGIT) != 0 ? p | Integer.MIN_VALUE : p;
+  }
+
   /** Whether the text at {@code i} starts with {@code s} exactly. */
   public boolean startsWith(int i, String s) {
     if (i < 0 || i + s.length() > length) {
@@ -113,6 +139,18 @@ public final class Text implements CharSequence {
       }
     }
     return true;
+  }
+
+  /**
+   * The value of the ASCII digits in {@code [from, to)} (at most 9 of them), without a String:
+   * callers have checked that the range holds only digits.
+   */
+  public int digitsValue(int from, int to) {
+    int v = 0;
+    for (int k = from; k < to; k++) {
+      v = v * 10 + (charAt(k) - '0');
+    }
+    return v;
   }
 
   /** The end of the run of digits starting at {@code i}, at most {@code limit}. */
