@@ -17,6 +17,7 @@ import io.cordon.server.web.ui.ActivityRow;
 import io.cordon.server.web.ui.Chrome;
 import io.cordon.server.web.ui.FilePage;
 import io.cordon.server.web.ui.Fmt;
+import io.cordon.server.web.ui.PreviewRow;
 import io.cordon.sharing.ShareDetails;
 import io.cordon.sharing.SharingService;
 import io.javalin.http.Context;
@@ -76,6 +77,12 @@ final class UiRoutes {
         new Route(
             HandlerType.GET, UI + "/files/{id}/shares", Access.AUTHENTICATED, this::sharesPart));
     r.add(new Route(HandlerType.GET, UI + "/shares", Access.AUTHENTICATED, this::shares));
+    r.add(
+        new Route(
+            HandlerType.POST,
+            UI + "/files/{id}/share-preview",
+            Access.AUTHENTICATED,
+            this::sharePreview));
     r.add(new Route(HandlerType.GET, UI + "/account", Access.ENROLMENT, this::account));
     r.addAll(viewer.routes(UI));
     return List.copyOf(r);
@@ -183,6 +190,57 @@ final class UiRoutes {
   private void sharesPart(Context http, RequestContext rc) {
     List<ShareDetails> shares = services.sharing().ofFile(rc, fileId(http));
     pages.render(http, "parts/shares.jte", Map.of("shares", shares));
+  }
+
+  /**
+   * The share dialog's policy preview (htmx posts the dialog's form): for each recipient typed so
+   * far, what the policy in force will answer their first access. Asking is itself decided as
+   * sharing the file would be.
+   */
+  private void sharePreview(Context http, RequestContext rc) {
+    List<String> recipients =
+        java.util.Arrays.stream(
+                Optional.ofNullable(http.formParam("recipients")).orElse("").split("[\\s,;]+"))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .limit(50)
+            .toList();
+    List<PreviewRow> rows = List.of();
+    String refusal = "";
+    try {
+      rows =
+          services
+              .sharing()
+              .preview(
+                  rc,
+                  fileId(http),
+                  recipients,
+                  http.formParam("viewOnly") != null,
+                  http.formParam("requireMfa") != null,
+                  services.policy())
+              .stream()
+              .map(UiRoutes::row)
+              .toList();
+    } catch (CordonException.Denied e) {
+      refusal = e.getMessage();
+    }
+    pages.render(http, "parts/preview.jte", Map.of("rows", rows, "refusal", refusal));
+  }
+
+  private static PreviewRow row(io.cordon.sharing.SharePreview p) {
+    io.cordon.policy.Decision d = p.explanation().decision();
+    String who =
+        p.orgKind()
+            .map(k -> k == io.cordon.identity.OrgKind.PARTNER ? "partner user" : "colleague")
+            .orElse("new guest account (partner)");
+    return new PreviewRow(
+        p.recipient(),
+        who,
+        PolicyRoutes.kind(d),
+        d.reason(),
+        d instanceof io.cordon.policy.Decision.Permit permit
+            ? permit.obligations().stream().map(o -> o.code()).toList()
+            : List.of());
   }
 
   private void shares(Context http, RequestContext rc) {

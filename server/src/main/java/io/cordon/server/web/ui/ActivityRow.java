@@ -54,7 +54,9 @@ public record ActivityRow(
       case "file.download" -> "downloaded";
       case "file.view" -> "viewed";
       case "file.upload" -> "uploaded a version";
-      case "file.read" -> "opened the details";
+      case "file.read", "file.metadata" -> "opened the details";
+      case "share.list" -> "looked at the shares";
+      case "share.preview" -> "previewed a share";
       case "share.create" -> "shared";
       case "share.revoke" -> "revoked a share";
       case "file.sign" -> "signed";
