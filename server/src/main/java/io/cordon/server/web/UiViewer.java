@@ -67,7 +67,9 @@ final class UiViewer {
             "version",
             v.version(),
             "pages",
-            count));
+            count,
+            "watermark",
+            v.watermark()));
   }
 
   private void page(Context http, RequestContext rc) throws IOException {

@@ -53,14 +53,21 @@ class UiScreenshotsIT {
       page.locator(".tile-link").first().click();
       page.waitForSelector("table.files");
       shot(page, out, "03-workspace-files");
-      page.locator("table.files .name a").first().click();
-      page.waitForSelector("#activity .timeline, #activity p");
+      page.locator("table.files .name a:has-text('CoA')").first().click();
+      page.waitForSelector("#activity .timeline");
+      String fileUrl = page.url();
       shot(page, out, "04-file-detail");
       page.locator("[data-action=open-share]").click();
-      page.fill("#share-recipients", "sponsor.qa@northwind.example");
-      page.waitForTimeout(1200);
+      page.fill("#share-recipients", "sponsor.qa@northwind.example, cra@atlas.example");
+      page.locator("#share-max").fill("2");
+      page.locator("#share-max").press("Tab");
+      page.waitForSelector("#share-preview li[data-decision]");
       shot(page, out, "05-share-dialog");
       page.keyboard().press("Escape");
+      page.navigate(fileUrl + "/view");
+      page.waitForSelector(".viewer img");
+      page.waitForFunction("() => document.querySelector('.viewer img').complete");
+      shot(page, out, "10-view-only-viewer");
       page.navigate("/ui/shares");
       shot(page, out, "06-shares");
       page.navigate("/ui/account");
@@ -78,15 +85,10 @@ class UiScreenshotsIT {
       BrowserContext partner = chromium.context(1280, 800);
       Page p = partner.newPage();
       p.navigate("/ui/login");
-      UiJourneys.signIn(p, "sponsor.qa@northwind.example", DemoWorld.PASSWORD);
+      UiJourneys.signIn(p, "cra@atlas.example", DemoWorld.PASSWORD);
       p.waitForURL("**/ui");
-      shot(p, out, "09-partner-home");
-      if (p.locator("a:text('View')").count() > 0) {
-        p.locator("a:text('View')").first().click();
-        p.waitForSelector(".viewer img");
-        p.waitForTimeout(1500);
-        shot(p, out, "10-view-only-viewer");
-      }
+      assertThat(p.locator("main").textContent()).contains("CoA HB-2026-0311.txt");
+      shot(p, out, "09-partner-shared-with-me");
     }
   }
 
