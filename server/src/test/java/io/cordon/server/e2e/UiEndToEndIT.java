@@ -178,6 +178,25 @@ class UiEndToEndIT {
     byte[] content = new byte[9 * 1024 * 1024 + 123];
     new Random(7).nextBytes(content);
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    // The connection drops during the second chunk: the page must ask the server where the upload
+    // stands (HEAD) and resume from there rather than start again.
+    java.util.concurrent.atomic.AtomicInteger patches =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger heads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    page.route(
+        "**/api/v1/uploads/*",
+        route -> {
+          String method = route.request().method();
+          if (method.equals("HEAD")) {
+            heads.incrementAndGet();
+          }
+          if (method.equals("PATCH") && patches.incrementAndGet() == 2) {
+            route.abort("connectionreset");
+          } else {
+            route.resume();
+          }
+        });
     page.setInputFiles(
         "#file-input", new FilePayload("stability-data.bin", "application/octet-stream", content));
     page.waitForSelector(".upload-item.done");
@@ -193,6 +212,8 @@ class UiEndToEndIT {
     assertThat(page.locator(".upload-item .status").textContent())
         .contains(sha)
         .contains("verified");
+    assertThat(patches.get()).as("two chunks, one of them sent twice").isEqualTo(3);
+    assertThat(heads.get()).as("asked where to resume").isPositive();
     page.waitForSelector("table.files tr[data-file='stability-data.bin']");
     assertThat(
             page.locator("table.files tr[data-file='stability-data.bin'] code")
