@@ -223,7 +223,7 @@
     const pk = $('#passkey-form');
     if (pk) pk.addEventListener('submit', async (ev) => {
       ev.preventDefault();
-      try { await passkeyRegister(pk.label.value.trim()); location.reload(); } catch (e) { showError(pk.parentElement, e.message); }
+      try { await passkeyRegister(pk.label.value.trim()); location.assign('/ui/account'); } catch (e) { showError(pk.parentElement, e.message); }
     });
     const confirm = $('#totp-confirm');
     if (confirm) confirm.addEventListener('submit', async (ev) => {

@@ -49,7 +49,7 @@ final class ApiRoutes {
 
   ApiRoutes(Services services, boolean secureCookies) {
     this.services = services;
-    this.ui = new UiRoutes(services, new Assets());
+    this.ui = new UiRoutes(services, new Assets(), this::content);
     this.secureCookies = secureCookies;
     this.signatures = new SignatureRoutes(services);
     this.devices = new DeviceRoutes(services.context(), services.selfService(), secureCookies);

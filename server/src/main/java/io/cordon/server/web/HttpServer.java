@@ -125,7 +125,7 @@ public final class HttpServer implements AutoCloseable {
       route.endpoint().handle(http, rc);
     } catch (CordonException.StepUpRequired e) {
       status = Problems.status(e);
-      if (UiRoutes.isUi(route) && ui.stepUp(http)) {
+      if (UiRoutes.isUi(route) && ui.stepUp(http, rc)) {
         return;
       }
       if (rc == null) {

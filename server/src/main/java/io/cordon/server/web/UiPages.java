@@ -35,6 +35,14 @@ final class UiPages {
 
   /** The frame of a page for a signed-in user (or for nobody, when rc has no subject). */
   Chrome chrome(Context http, RequestContext rc, String title, String section) {
+    return chrome(http, rc, title, section, false);
+  }
+
+  /**
+   * @param enrolling the session may only enrol a second factor ({@code mfa.required-roles}): the
+   *     navigation is hidden, since every other page would refuse it
+   */
+  Chrome chrome(Context http, RequestContext rc, String title, String section, boolean enrolling) {
     Map<String, String> urls = new LinkedHashMap<>();
     ASSETS.forEach(a -> urls.put(a, assets.url(a)));
     String secret = http.cookie(Gatekeeper.SESSION_COOKIE);
@@ -44,7 +52,7 @@ final class UiPages {
         section,
         subject.map(s -> s.username()).orElse(null),
         subject.map(s -> s.orgKind() == OrgKind.PARTNER).orElse(false),
-        false,
+        enrolling,
         secret == null ? "" : Gatekeeper.csrfToken(secret),
         urls);
   }

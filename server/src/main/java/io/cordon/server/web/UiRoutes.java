@@ -45,9 +45,16 @@ final class UiRoutes {
   private final UiPages pages;
   private final Assets assets;
   private final UiViewer viewer;
+  private final Endpoint download;
 
-  UiRoutes(Services services, Assets assets) {
+  /**
+   * @param download the API's content download, served again under {@code /ui} so that a download
+   *     the policy answers with STEP_UP shows the step-up page (and resumes after it) instead of a
+   *     problem document in the browser window
+   */
+  UiRoutes(Services services, Assets assets, Endpoint download) {
     this.services = services;
+    this.download = download;
     this.assets = assets;
     this.pages = new UiPages(assets);
     this.viewer = new UiViewer(services, pages);
@@ -70,6 +77,7 @@ final class UiRoutes {
         new Route(
             HandlerType.GET, UI + "/workspaces/{id}/files", Access.AUTHENTICATED, this::filesPart));
     r.add(new Route(HandlerType.GET, UI + "/files/{id}", Access.AUTHENTICATED, this::file));
+    r.add(new Route(HandlerType.GET, UI + "/files/{id}/download", Access.AUTHENTICATED, download));
     r.add(
         new Route(
             HandlerType.GET, UI + "/files/{id}/activity", Access.AUTHENTICATED, this::activity));
@@ -264,6 +272,8 @@ final class UiRoutes {
         optional(() -> services.passkeys().list(rc)).orElse(List.of()).stream()
             .map(UiRoutes::describe)
             .toList();
+    // Only a session that must still enrol is sent here with enrol=1, and it has no factor yet.
+    boolean enrol = "1".equals(http.queryParam("enrol")) && factors.isEmpty();
     AccountPage page =
         new AccountPage(
             rc.auth().code(), factors, services.recoveryCodes().remaining(rc), passkeys);
@@ -272,11 +282,11 @@ final class UiRoutes {
         "account.jte",
         Map.of(
             "chrome",
-            pages.chrome(http, rc, "Sign-in and security", "account"),
+            pages.chrome(http, rc, "Sign-in and security", "account", enrol),
             "page",
             page,
             "enrol",
-            "1".equals(http.queryParam("enrol"))));
+            enrol));
   }
 
   private static String describe(Passkey p) {
@@ -316,8 +326,8 @@ final class UiRoutes {
    * the reason. Returns false for failures a page cannot show (a step-up, which app.js handles).
    */
   boolean fail(Context http, CordonException e) {
-    if (e instanceof CordonException.StepUpRequired) {
-      return false;
+    if (e instanceof CordonException.StepUpRequired || http.res().isCommitted()) {
+      return false; // a download cut short mid-stream is aborted by HttpServer, not answered
     }
     boolean htmx = http.header("HX-Request") != null;
     if (e instanceof CordonException.Unauthenticated) {
@@ -353,13 +363,15 @@ final class UiRoutes {
    * step-up dialog, then reloads; htmx requests get the problem document, which app.js turns into
    * the same dialog before retrying. Returns whether the answer was written.
    */
-  boolean stepUp(Context http) {
-    if (http.header("HX-Request") != null) {
+  boolean stepUp(Context http, RequestContext rc) {
+    if (http.header("HX-Request") != null || http.res().isCommitted()) {
       return false;
     }
-    RequestContext nobody =
-        RequestContext.anonymous(io.cordon.context.Channel.WEB, "-", Optional.empty(), "-");
-    Chrome chrome = pages.chrome(http, nobody, "Confirm it is you", "error");
+    RequestContext who =
+        rc != null
+            ? rc
+            : RequestContext.anonymous(io.cordon.context.Channel.WEB, "-", Optional.empty(), "-");
+    Chrome chrome = pages.chrome(http, who, "Confirm it is you", "error");
     pages.render(http, 401, "stepup.jte", Map.of("chrome", chrome));
     return true;
   }

@@ -159,6 +159,22 @@ class UiEndToEndIT {
     page.waitForSelector("#passkey-list li");
     assertThat(page.locator("#passkey-list").textContent()).contains("Test laptop");
 
+    // Mid-task step-up: restricted content leaves the corporate network only for a
+    // phishing-resistant factor. This session signed in with a password, so the download first
+    // shows the step-up page; the passkey proves it and the download goes ahead.
+    String restricted = restrictedFileFor(user);
+    page.navigate("/ui/files/" + restricted);
+    page.locator("a[href$='/download']").click();
+    page.waitForSelector("[data-action=step-up-reload]");
+    assertThat(page.locator("h1").textContent()).isEqualTo("Confirm it is you");
+    check(page, "step-up");
+    page.locator("[data-action=step-up-reload]").click();
+    page.waitForSelector("#step-up[open]");
+    Download stepped =
+        page.waitForDownload(() -> page.locator("[data-action=step-up-passkey]").click());
+    assertThat(java.nio.file.Files.readString(stepped.path())).isEqualTo("clinical lot 7\n");
+    page.navigate("/ui/account");
+
     page.locator("[data-action=sign-out]").click();
     page.waitForURL("**/ui/login?why=signed-out");
     assertThat(page.locator(".notice").textContent()).contains("signed out");
@@ -259,7 +275,7 @@ class UiEndToEndIT {
     assertThat(partner.locator("main").textContent()).contains("coa-lot-42.txt");
     check(partner, "partner home");
     Download download =
-        partner.waitForDownload(() -> partner.locator("a[download]").first().click());
+        partner.waitForDownload(() -> partner.locator("a[href$='/download']").first().click());
     assertThat(java.nio.file.Files.readAllBytes(download.path())).isEqualTo(content);
 
     owner.locator("#activity-title + button, button:text('Refresh')").first().click();
@@ -302,14 +318,14 @@ class UiEndToEndIT {
     Page partner = newPage(browser);
     UiJourneys.signIn(partner, partnerUser, PARTNER_PASSWORD);
     partner.waitForURL("**/ui");
-    assertThat(partner.locator("a[download]").count()).isZero();
-    assertThat(partner.locator("a[href*='/content']").count()).isZero();
+    assertThat(partner.locator("a[href$='/download'], a[href*='/content']").count()).isZero();
     partner.locator("a[href$='/view']").first().click();
     partner.waitForSelector(".viewer img");
     assertThat(partner.locator(".watermark").textContent())
         .contains(partnerUser)
         .contains("share " + shareId);
-    assertThat(partner.locator("a[download], a[href*='/content'], a[href$='.pdf']").count())
+    assertThat(
+            partner.locator("a[href$='/download'], a[href*='/content'], a[href$='.pdf']").count())
         .isZero();
     assertThat(
             partner.evaluate(
@@ -410,6 +426,28 @@ class UiEndToEndIT {
               ApiClient.JSON.createObjectNode().put("user", username).put("role", "contributor"));
       assertThat(m.status()).as(m.body().toString()).isEqualTo(201);
     }
+  }
+
+  /** A restricted workspace with one file, the user a viewer of it; returns the file id. */
+  private String restrictedFileFor(String username) throws Exception {
+    Answer ws =
+        admin.post(
+            "/api/v1/workspaces",
+            ApiClient.JSON
+                .createObjectNode()
+                .put("name", "Clinical")
+                .put("classification", "restricted"));
+    assertThat(ws.status()).as(ws.body().toString()).isEqualTo(201);
+    String id = ws.body().path("id").asText();
+    Answer m =
+        admin.post(
+            "/api/v1/workspaces/" + id + "/members",
+            ApiClient.JSON.createObjectNode().put("user", username).put("role", "viewer"));
+    assertThat(m.status()).as(m.body().toString()).isEqualTo(201);
+    Answer up =
+        admin.upload(id, "clinical.txt", "clinical lot 7\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(up.status()).as(up.body().toString()).isEqualTo(201);
+    return up.body().path("id").asText();
   }
 
   private String enrolTotp(String username) throws Exception {
