@@ -100,11 +100,16 @@ public final class ShareAccess {
             clock.instant(),
             Optional.ofNullable(through.get()));
     byte[] pdf = renderer.render(plain.toByteArray(), d.file().name(), mark, page);
-    return new View(d.file().name(), d.version().number(), pdf);
+    return new View(d.file().name(), d.version().number(), pdf, mark.line());
   }
 
-  /** A rendered view and what it is of. */
-  public record View(String fileName, int version, byte[] pdf) {}
+  /**
+   * A rendered view and what it is of.
+   *
+   * @param watermark the line printed on every page (who, when, through which share), so a viewer
+   *     can also say it in words beside the page images
+   */
+  public record View(String fileName, int version, byte[] pdf, String watermark) {}
 
   /**
    * Whether the ordinary path applies: the subject has a role in the file's workspace, or is no

@@ -108,6 +108,81 @@ public final class SharingService {
         });
   }
 
+  /**
+   * Previews a share before it is sent: for each recipient, how the policy in force would decide
+   * their first access (a view for a view-only share, else a download) from the internet zone,
+   * having proven a second factor when the share requires one. Only someone who may share the file
+   * may ask (the same decision as sharing it, recorded as {@code share.preview}); nothing is
+   * created, nobody is invited or told.
+   */
+  public List<SharePreview> preview(
+      RequestContext ctx,
+      FileId file,
+      List<String> recipients,
+      boolean viewOnly,
+      boolean requireMfa,
+      io.cordon.policy.service.PolicyService policy) {
+    if (recipients.size() > ShareRequest.MAX_RECIPIENTS) {
+      throw new CordonException.InvalidInput(
+          "a share names at most " + ShareRequest.MAX_RECIPIENTS + " recipients");
+    }
+    return door.perform(
+        ctx,
+        Guarded.of(
+            "share.preview",
+            Action.SHARE_EXTERNAL,
+            tx -> ContentService.fileResource(tx, file),
+            AuditObject.of("file", file.value(), null)),
+        (tx, resource) -> {
+          Instant now = door.clock().instant();
+          Resource shared =
+              new Resource(
+                  Resource.SHARED_FILE,
+                  file.value(),
+                  resource.workspace(),
+                  resource.classification(),
+                  resource.dataTypes(),
+                  resource.legalHold(),
+                  resource.region());
+          Action action = viewOnly ? Action.VIEW : Action.DOWNLOAD;
+          List<SharePreview> out = new ArrayList<>();
+          for (String raw : recipients) {
+            Optional<User> user = tx.users().findByUsername(raw);
+            Optional<io.cordon.identity.OrgKind> kind =
+                user.flatMap(u -> tx.organisations().find(u.org())).map(o -> o.kind());
+            Subject subject =
+                new Subject(
+                    user.map(User::id).orElseGet(io.cordon.identity.UserId::random),
+                    raw,
+                    user.map(User::org).orElseGet(io.cordon.identity.OrgId::random),
+                    kind.orElse(io.cordon.identity.OrgKind.PARTNER),
+                    user.map(User::roles).orElse(java.util.Set.of()));
+            RequestContext asked =
+                RequestContext.anonymous(
+                        io.cordon.context.Channel.WEB, "192.0.2.1", Optional.empty(), "preview")
+                    .withNetwork(Optional.of("internet"), Optional.empty())
+                    .authenticated(
+                        subject,
+                        "s_preview",
+                        requireMfa
+                            ? io.cordon.context.AuthMethod.PASSWORD_TOTP
+                            : io.cordon.context.AuthMethod.PASSWORD)
+                    .withSecondFactorAt(requireMfa ? Optional.of(now) : Optional.empty());
+            out.add(
+                new SharePreview(
+                    raw,
+                    kind,
+                    policy.explainWithin(
+                        new io.cordon.policy.AccessRequest(asked, action, shared),
+                        Optional.empty())));
+          }
+          return Performed.of(
+              List.copyOf(out),
+              AuditObject.of("file", file.value(), null),
+              Map.of("recipients", recipients.size()));
+        });
+  }
+
   /** Revokes a share; the next request through it is refused, and a download in flight stops. */
   public ShareDetails revoke(RequestContext ctx, ShareId id) {
     Subject who = ctx.requireSubject();

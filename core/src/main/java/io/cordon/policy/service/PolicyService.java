@@ -56,6 +56,17 @@ public final class PolicyService {
         });
   }
 
+  /**
+   * How the policy in force would decide a hypothetical request, for a service that has already
+   * decided its caller's own permission inside {@link io.cordon.door.OneDoor#perform} (e.g. a share
+   * preview, asked by someone who may share the file). Makes no decision about the caller and
+   * records nothing by itself: never call it outside such guarded work.
+   */
+  public Explanation explainWithin(
+      io.cordon.policy.AccessRequest request, Optional<io.cordon.content.WorkspaceRole> role) {
+    return engine.explain(request, role);
+  }
+
   /** The policy set in force. */
   public PolicySet current() {
     return engine.current();

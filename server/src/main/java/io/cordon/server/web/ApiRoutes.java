@@ -45,9 +45,11 @@ final class ApiRoutes {
   private final boolean secureCookies;
   private final SignatureRoutes signatures;
   private final DeviceRoutes devices;
+  private final UiRoutes ui;
 
   ApiRoutes(Services services, boolean secureCookies) {
     this.services = services;
+    this.ui = new UiRoutes(services, new Assets(), this::content);
     this.secureCookies = secureCookies;
     this.signatures = new SignatureRoutes(services);
     this.devices = new DeviceRoutes(services.context(), services.selfService(), secureCookies);
@@ -146,7 +148,13 @@ final class ApiRoutes {
     r.addAll(devices.routes());
     r.addAll(new SharingRoutes(services).routes());
     r.addAll(new PolicyRoutes(services.policy()).routes(V1));
+    r.addAll(ui.routes());
     return List.copyOf(r);
+  }
+
+  /** The web UI's pages, whose failures are answered as HTML (see {@link UiRoutes#fail}). */
+  UiRoutes ui() {
+    return ui;
   }
 
   private void metrics(Context http, RequestContext rc) {

@@ -33,7 +33,9 @@ public final class HttpServer implements AutoCloseable {
   public HttpServer(
       Services services, String bind, int port, KeyStore keyStore, char[] keyPassword) {
     Gatekeeper gate = new Gatekeeper(services.identity(), services.context());
-    this.routes = new ApiRoutes(services, true).routes();
+    ApiRoutes api = new ApiRoutes(services, true);
+    this.routes = api.routes();
+    UiRoutes ui = api.ui();
     this.app =
         Javalin.create(
             cfg -> {
@@ -68,7 +70,7 @@ public final class HttpServer implements AutoCloseable {
               cfg.routes.before(HttpServer::securityHeaders);
               for (Route route : routes) {
                 cfg.routes.addHttpHandler(
-                    route.method(), route.path(), http -> run(gate, services, route, http));
+                    route.method(), route.path(), http -> run(gate, services, ui, route, http));
               }
               cfg.routes.exception(
                   CordonException.class,
@@ -111,8 +113,8 @@ public final class HttpServer implements AutoCloseable {
             });
   }
 
-  private static void run(Gatekeeper gate, Services services, Route route, Context http)
-      throws Exception {
+  private static void run(
+      Gatekeeper gate, Services services, UiRoutes ui, Route route, Context http) throws Exception {
     long start = System.nanoTime();
     int status = 0;
     RequestContext rc = null;
@@ -123,6 +125,9 @@ public final class HttpServer implements AutoCloseable {
       route.endpoint().handle(http, rc);
     } catch (CordonException.StepUpRequired e) {
       status = Problems.status(e);
+      if (UiRoutes.isUi(route) && ui.stepUp(http, rc)) {
+        return;
+      }
       if (rc == null) {
         throw e;
       }
@@ -130,6 +135,9 @@ public final class HttpServer implements AutoCloseable {
       Problems.writeStepUp(http, e, services.identity().availableFactors(rc));
     } catch (CordonException e) {
       status = Problems.status(e);
+      if (UiRoutes.isUi(route) && ui.fail(http, e)) {
+        return; // a page answers with a sign-in redirect or an HTML error, not a problem document
+      }
       throw e;
     } catch (Exception e) {
       status = 500;

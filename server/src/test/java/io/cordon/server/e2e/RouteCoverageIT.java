@@ -58,7 +58,11 @@ class RouteCoverageIT {
             "GET /api/v1/openapi.json",
             "POST /api/v1/auth/login",
             // Like login: the single-use invitation token is the credential.
-            "POST /api/v1/invitations/accept");
+            "POST /api/v1/invitations/accept",
+            // The web UI's entry (a redirect), its sign-in page and its static files (no data).
+            "GET /",
+            "GET /ui/login",
+            "GET /assets/{hash}/{name}");
   }
 
   @Test
@@ -66,7 +70,7 @@ class RouteCoverageIT {
     SoftAssertions soft = new SoftAssertions();
     for (RouteTable.Entry r : guarded()) {
       HttpResponse<String> a = send(r.method(), concrete(r.path()), null);
-      expectProblem(soft, key(r), a, 401, "/unauthenticated");
+      expectRefused(soft, key(r), r, a);
     }
     soft.assertAll();
   }
@@ -78,7 +82,7 @@ class RouteCoverageIT {
       for (String authorization :
           List.of("Bearer cordon_garbage", "Bearer " + "A".repeat(500), "Basic YTpi", "Bearer")) {
         HttpResponse<String> a = send(r.method(), concrete(r.path()), authorization);
-        expectProblem(soft, key(r) + " with " + authorization, a, 401, "/unauthenticated");
+        expectRefused(soft, key(r) + " with " + authorization, r, a);
       }
     }
     soft.assertAll();
@@ -95,7 +99,12 @@ class RouteCoverageIT {
                   .header("X-CSRF-Token", "whatever")
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      expectProblem(soft, key(r) + " with a garbage cookie", a, 401, "/unauthenticated");
+      expectRefused(soft, key(r) + " with a garbage cookie", r, a);
+      if (isUiPage(r)) {
+        soft.assertThat(a.headers().firstValue("Location").orElse(""))
+            .as(key(r) + ": a dead session is told so")
+            .contains("why=expired");
+      }
     }
     soft.assertAll();
   }
@@ -143,8 +152,8 @@ class RouteCoverageIT {
     SoftAssertions soft = new SoftAssertions();
     for (String path :
         List.of(
-            "/",
             "/index.html",
+            "/ui/nothing-here",
             "/api",
             "/api/v1",
             "/api/v1/nothing-here",
@@ -185,6 +194,27 @@ class RouteCoverageIT {
     List<RouteTable.Entry> g = routes.stream().filter(r -> !r.isPublic()).toList();
     assertThat(g).isNotEmpty();
     return g;
+  }
+
+  /**
+   * Refused without valid credentials: API routes with a 401 problem; web UI pages by sending the
+   * browser to sign in (and back afterwards), never by serving the page.
+   */
+  private static void expectRefused(
+      SoftAssertions soft, String what, RouteTable.Entry r, HttpResponse<String> a) {
+    if (!isUiPage(r)) {
+      expectProblem(soft, what, a, 401, "/unauthenticated");
+      return;
+    }
+    soft.assertThat(a.statusCode()).as(what).isEqualTo(303);
+    soft.assertThat(a.headers().firstValue("Location").orElse(""))
+        .as(what)
+        .startsWith("/ui/login?next=");
+    soft.assertThat(a.body()).as(what).doesNotContain("<html", "Exception", "at io.");
+  }
+
+  private static boolean isUiPage(RouteTable.Entry r) {
+    return r.path().equals("/ui") || r.path().startsWith("/ui/");
   }
 
   private static void expectProblem(
