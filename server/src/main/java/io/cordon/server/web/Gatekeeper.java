@@ -54,6 +54,22 @@ final class Gatekeeper {
                 .withJustification(Justifications.parse(http.header(Justifications.HEADER))));
   }
 
+  /**
+   * The stated reason: the header, or on the browser's UI pages (which cannot set headers on a
+   * link) the {@code justification} parameter of the form that asked for it.
+   */
+  private static String justification(Context http) {
+    String header = http.header(Justifications.HEADER);
+    if (header != null || !http.path().startsWith("/ui/")) {
+      return header;
+    }
+    String typed = http.queryParam("justification");
+    return typed == null
+        ? null
+        : java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8)
+            .replace("+", "%20");
+  }
+
   RequestContext admit(Context http, Access access) {
     RequestContext anon = anonymous(http);
     if (access == Access.PUBLIC) {

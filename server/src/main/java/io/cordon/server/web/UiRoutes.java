@@ -346,6 +346,23 @@ final class UiRoutes {
       }
       return true;
     }
+    if (!htmx && e.type().equals("justification-required") && http.method() == HandlerType.GET) {
+      // Policy asks why: a form that repeats the same request with the reason as a parameter.
+      RequestContext someone =
+          RequestContext.anonymous(io.cordon.context.Channel.WEB, "-", Optional.empty(), "-");
+      pages.render(
+          http,
+          403,
+          "justify.jte",
+          Map.of(
+              "chrome",
+              pages.chrome(http, someone, "Why do you need this?", "error"),
+              "action",
+              safeNext(http.path()),
+              "detail",
+              e.getMessage()));
+      return true;
+    }
     int status = Problems.status(e);
     RequestContext nobody =
         RequestContext.anonymous(io.cordon.context.Channel.WEB, "-", Optional.empty(), "-");

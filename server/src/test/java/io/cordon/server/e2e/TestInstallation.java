@@ -46,6 +46,28 @@ final class TestInstallation implements AutoCloseable {
             .build();
   }
 
+  /**
+   * A policy directory holding the default set without the named rules: for suites that cannot
+   * control what a rule reads (a browser's wall-clock hour, say) and whose subject is elsewhere.
+   */
+  static Path defaultPolicyWithout(Path dir, String... ruleIds) throws java.io.IOException {
+    Path policies = java.nio.file.Files.createDirectories(dir);
+    for (io.cordon.policy.PolicySource s : io.cordon.policy.PolicySet.defaultSources()) {
+      String text = s.text();
+      for (String id : ruleIds) {
+        int start = text.indexOf("  - id: " + id + "\n");
+        if (start < 0) {
+          throw new IllegalArgumentException("no rule " + id + " in " + s.name());
+        }
+        int next = text.indexOf("\n  - id: ", start + 1);
+        int end = next < 0 ? text.length() : next + 1;
+        text = text.substring(0, start) + text.substring(end);
+      }
+      java.nio.file.Files.writeString(policies.resolve(s.name()), text);
+    }
+    return policies;
+  }
+
   static TestInstallation start(Path dataDir, Map<String, String> env) throws Exception {
     return start(dataDir, env, Clock.systemUTC());
   }

@@ -81,7 +81,17 @@ class UiEndToEndIT {
   void start(@TempDir Path dir) throws Exception {
     cordon =
         TestInstallation.start(
-            dir.resolve("data"), Map.of("CORDON_SHARING_ALLOWED_DOMAINS", "sponsor.example"));
+            dir.resolve("data"),
+            Map.of(
+                "CORDON_SHARING_ALLOWED_DOMAINS",
+                "sponsor.example",
+                // A browser cannot fix the hour it runs at; ObligationsEndToEndIT covers these.
+                "CORDON_POLICY_DIR",
+                TestInstallation.defaultPolicyWithout(
+                        dir.resolve("policies"),
+                        "off-hours-restricted-justification",
+                        "weekend-restricted-justification")
+                    .toString()));
     chromium = Chromium.launch(cordon.dataDir, cordon.base);
     admin = cordon.client();
     assertThat(admin.login(TestInstallation.ADMIN, TestInstallation.PASSWORD).status())
