@@ -60,8 +60,28 @@ public final class EventParser {
     if (line.length() > MAX_LINE_CHARS) {
       return new Parsed(null, Rejection.OVERSIZE);
     }
-    reset();
     try (JsonParser p = json.createParser(line)) {
+      return parse(p);
+    } catch (IOException e) {
+      return new Parsed(null, Rejection.MALFORMED);
+    }
+  }
+
+  /** Parses the UTF-8 line {@code buf[off, off + len)}. */
+  public Parsed parse(byte[] buf, int off, int len) {
+    if (len > MAX_LINE_CHARS) {
+      return new Parsed(null, Rejection.OVERSIZE);
+    }
+    try (JsonParser p = json.createParser(buf, off, len)) {
+      return parse(p);
+    } catch (IOException e) {
+      return new Parsed(null, Rejection.MALFORMED);
+    }
+  }
+
+  private Parsed parse(JsonParser p) {
+    reset();
+    try {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return new Parsed(null, Rejection.MALFORMED);
       }

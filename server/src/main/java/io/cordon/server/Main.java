@@ -5,6 +5,7 @@ import io.cordon.server.cli.BenchCommand;
 import io.cordon.server.cli.BlobsCommand;
 import io.cordon.server.cli.ConfigCommand;
 import io.cordon.server.cli.DemoCommand;
+import io.cordon.server.cli.DetectCommand;
 import io.cordon.server.cli.ExitCodes;
 import io.cordon.server.cli.InitCommand;
 import io.cordon.server.cli.InspectCommand;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       ConfigCommand.class,
       InspectCommand.class,
+      DetectCommand.class,
       PolicyCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
