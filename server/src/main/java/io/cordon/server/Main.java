@@ -13,6 +13,7 @@ import io.cordon.server.cli.KeysCommand;
 import io.cordon.server.cli.PolicyCommand;
 import io.cordon.server.cli.RetentionCommand;
 import io.cordon.server.cli.ServeCommand;
+import io.cordon.server.cli.SimulateCommand;
 import io.cordon.server.cli.TokenCommand;
 import io.cordon.server.cli.UserCommand;
 import picocli.CommandLine;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Command;
       DetectCommand.class,
       PolicyCommand.class,
       BenchCommand.class,
+      SimulateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
