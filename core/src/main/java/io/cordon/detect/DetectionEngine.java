@@ -75,7 +75,7 @@ public final class DetectionEngine {
             new LowAndSlow(),
             new OffHours(),
             new MassExternalSharing(we, wd),
-            new RareResource(workspaces),
+            new RareResource(workspaces, wd),
             new Multivariate());
   }
 

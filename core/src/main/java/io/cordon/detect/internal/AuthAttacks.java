@@ -40,8 +40,8 @@ public final class AuthAttacks {
     final String[] keys = new String[RING];
     final long[] seqs = new long[RING];
     int next;
-    long lastSprayAlert = Long.MIN_VALUE;
-    long lastBruteAlert = Long.MIN_VALUE;
+    long lastSprayAlert = Long.MIN_VALUE / 4;
+    long lastBruteAlert = Long.MIN_VALUE / 4;
 
     void add(long time, String key, long seq) {
       times[next] = time;

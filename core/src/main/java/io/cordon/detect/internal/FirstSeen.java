@@ -43,7 +43,9 @@ public final class FirstSeen implements Detector {
               : newDevice && !peerKnows
                   ? Severity.HIGH
                   : newDevice ? Severity.MEDIUM : Severity.LOW;
-      u.newCountryAt = e.timeMillis();
+      if (s != Severity.LOW) {
+        u.newCountryAt = e.timeMillis();
+      }
       out.alert(
           e,
           u.user,

@@ -5,13 +5,13 @@ import io.cordon.detect.Severity;
 import java.util.Locale;
 
 /**
- * Low-and-slow exfiltration: downloads (count or bytes) above the user's daily baseline on several
- * consecutive active days, each day too small to be a spike. A day is in excess above the larger of
- * median + {@link #MADS} MAD, {@link #RATIO} x median and median + {@link #MIN_EXTRA} downloads
- * (bytes: median + 50 MB at least). Raised during the {@link #DAYS}th excess day, the moment it
- * crosses. Warm-up: silent until {@link #MIN_DAYS} active days of the user's own history (slowness
- * is only visible against one's own habits); the peer group's daily volume is kept for the
- * evidence.
+ * Low-and-slow exfiltration: downloads (counted; bytes are evidence) above the user's daily
+ * baseline on several consecutive active days, each day too small to be a spike. A day is in excess
+ * above the larger of median + {@link #MADS} MAD, {@link #RATIO} x median and median + {@link
+ * #MIN_EXTRA} downloads (bytes: median + 50 MB at least). Raised during the {@link #DAYS}th excess
+ * day, the moment it crosses. Warm-up: silent until {@link #MIN_DAYS} active days of the user's own
+ * history (slowness is only visible against one's own habits); the peer group's daily volume is
+ * kept for the evidence.
  */
 public final class LowAndSlow implements Detector {
   public static final String NAME = "low_and_slow_exfiltration";
@@ -80,7 +80,8 @@ public final class LowAndSlow implements Detector {
       if (u.dThresholdDownloads == 0) {
         thresholds(u);
       }
-      boolean excess = u.dDownloads >= u.dThresholdDownloads || u.dBytes >= u.dThresholdBytes;
+      // Counts, not bytes, decide: one large file makes a byte total jump on an ordinary day.
+      boolean excess = u.dDownloads >= u.dThresholdDownloads;
       if (excess) {
         u.excessDays++;
         u.excessDownloads += Math.max(0, (long) (u.dDownloads - u.dailyDownloads.median()));

@@ -12,8 +12,8 @@ import java.util.Locale;
  */
 public final class MassExternalSharing implements Detector {
   public static final String NAME = "mass_external_sharing";
-  static final int FLOOR = 10;
-  static final int WARM_UP_FLOOR = 15;
+  static final int FLOOR = 18;
+  static final int WARM_UP_FLOOR = 22;
 
   private final int warmUpEvents;
   private final int warmUpDays;

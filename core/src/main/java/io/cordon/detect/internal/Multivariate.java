@@ -20,6 +20,7 @@ public final class Multivariate implements Detector {
   public static final String NAME = "multivariate";
   static final double LOW_SCORE = 3.0;
   static final double MEDIUM_SCORE = 4.0;
+  static final int LEARN_EVERY = 4;
 
   @Override
   public void observe(Event e, UserProfile u, PeerGroup peer, Raise out) {}
@@ -29,9 +30,16 @@ public final class Multivariate implements Detector {
     if (peer.model == null) {
       peer.model = new ForestModel(peer.key.hashCode());
     }
-    float[] x = features(u);
     ForestModel m = peer.model;
-    if (m.warm()) {
+    // Scoring and updating a forest costs tens of microseconds: the forest learns from a sample
+    // of user-hours, and only hours with something beyond routine are scored.
+    boolean learn = (++peer.closedHours & (LEARN_EVERY - 1)) == 0;
+    boolean worth = worthScoring(u);
+    if (!learn && !worth) {
+      return;
+    }
+    float[] x = features(u);
+    if (worth && m.warm()) {
       double score = m.score(x);
       if (score >= LOW_SCORE) {
         DiVector a = m.attribution(x);
@@ -62,7 +70,17 @@ public final class Multivariate implements Detector {
             u.hSeqs);
       }
     }
-    m.update(x);
+    if (learn) {
+      m.update(x);
+    }
+  }
+
+  /** Hours with failures, denials, external shares, new workspaces or unusual downloads. */
+  static boolean worthScoring(UserProfile u) {
+    if (u.hFailures > 0 || u.hDenied > 0 || u.hExternal > 0 || u.hNewWorkspaces > 0) {
+      return true;
+    }
+    return u.hDownloads > 0 && u.hDownloads >= 2 * u.hBaselineMedian + 3;
   }
 
   static float[] features(UserProfile u) {

@@ -16,6 +16,7 @@ public final class PeerGroup {
 
   public final SmallSet countries = new SmallSet(64);
   public ForestModel model;
+  public long closedHours;
 
   public PeerGroup(String key) {
     this.key = key;

@@ -7,10 +7,10 @@ import java.util.Locale;
 /**
  * Access to workspaces that are new to the user and that nobody in its peer group (organisation +
  * role) has used, in established workspaces only (at least {@link #MIN_WORKSPACE_EVENTS} events
- * from others). One such workspace in a day is low; {@link #MEDIUM_COUNT} or more, or any denied
- * attempt among two, is medium: that is a partner reaching beyond what it was invited to. Warm-up:
- * a user without a workspace history yet is judged only by its peer group, and a peer group with no
- * workspace history is not judged.
+ * from others). One such workspace in a day is low; {@link #MEDIUM_COUNT} or more (two for a
+ * partner's user), or any denied attempt among two, is medium: that is a partner reaching beyond
+ * what it was invited to. Warm-up: a user active on fewer than the warm-up days is raised at low
+ * only, and a peer group with no workspace history is not judged.
  */
 public final class RareResource implements Detector {
   public static final String NAME = "rare_resource";
@@ -19,8 +19,11 @@ public final class RareResource implements Detector {
 
   private final Lru<String, WorkspaceState> workspaces;
 
-  public RareResource(Lru<String, WorkspaceState> workspaces) {
+  private final int warmUpDays;
+
+  public RareResource(Lru<String, WorkspaceState> workspaces, int warmUpDays) {
     this.workspaces = workspaces;
+    this.warmUpDays = warmUpDays;
   }
 
   @Override
@@ -50,7 +53,12 @@ public final class RareResource implements Detector {
         u.rareDenied++;
       }
       u.rareSeqs.add(e.seq());
-      boolean medium = u.rareCount >= MEDIUM_COUNT || (u.rareCount >= 2 && u.rareDenied > 0);
+      // Partners are invited into specific workspaces, so two unfamiliar ones in a day already
+      // mean reaching beyond the invitation; home staff move between projects more freely.
+      int needed = u.partner ? 2 : MEDIUM_COUNT;
+      boolean medium =
+          u.activeDays >= warmUpDays
+              && (u.rareCount >= needed || (u.rareCount >= 2 && u.rareDenied > 0));
       out.alert(
           e,
           u.user,

@@ -40,7 +40,7 @@ public final class UserProfile {
   public long lastGeoSeq = -1;
 
   /** When a first-seen country was last raised, so follow-up downloads can escalate it. */
-  public long newCountryAt = Long.MIN_VALUE;
+  public long newCountryAt = Long.MIN_VALUE / 4;
 
   // The open hour: features for the volume spike and the multivariate model.
   public long hour = Long.MIN_VALUE;
@@ -67,7 +67,7 @@ public final class UserProfile {
   public int externalPeak;
 
   // Rare-resource access within a sliding day.
-  public long rareSince = Long.MIN_VALUE;
+  public long rareSince = Long.MIN_VALUE / 4;
   public int rareCount;
   public int rareDenied;
   public final SeqList rareSeqs = new SeqList(100);
