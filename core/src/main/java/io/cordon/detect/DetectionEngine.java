@@ -219,7 +219,6 @@ public final class DetectionEngine {
         LowAndSlow.dayClosed(u, peer);
       }
       u.day = day;
-      u.dSeqs.clear();
     }
     count(e, u);
     for (Detector d : detectors) {
@@ -248,6 +247,7 @@ public final class DetectionEngine {
       }
       if (e.isSensitive()) {
         u.hSensitive++;
+        u.dSensitive++;
       }
       u.hSeqs.add(e.seq());
       u.dSeqs.add(e.seq());

@@ -75,10 +75,9 @@ public final class UserProfile {
   /** Longest silence seen between two events of the user. */
   public long longestGap;
 
-  /** The open day's low-and-slow thresholds (0 until computed). */
-  public double dThresholdDownloads;
+  /** The open day's low-and-slow reference (0 until computed). */
+  public double dReference;
 
-  public double dThresholdBytes;
   public boolean dRaised;
 
   /** Download counts of the user's past active hours (hours with any event). */
@@ -92,14 +91,18 @@ public final class UserProfile {
   public int dDownloads;
   public long dBytes;
   public final SeqList dSeqs = new SeqList(200);
+
+  /** Confidential or restricted downloads in the open day: what exfiltration takes. */
+  public int dSensitive;
+
   public final Ring dailyDownloads = new Ring(28);
+  public final Ring dailySensitive = new Ring(28);
   public final Ring dailyBytes = new Ring(28);
 
-  /** Consecutive recent active days over the daily baseline, and their evidence. */
-  public int excessDays;
+  /** One-sided CUSUM of daily downloads over the reference, and the days above it. */
+  public double cusum;
 
-  public long excessDownloads;
-  public boolean dayCountedExcess;
+  public int cusumDays;
 
   // External sharing within a sliding hour.
   public final long[] shareTimes = new long[64];
