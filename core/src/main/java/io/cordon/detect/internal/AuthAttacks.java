@@ -16,7 +16,11 @@ import java.util.Locale;
  *   <li>credential stuffing: a success from an address that failed for several usernames in the
  *       last hour (about the user who got in; high);
  *   <li>distributed guessing: one username failing from {@link #DISTRIBUTED_ADDRESSES}+ addresses
- *       within the window (about the user; medium).
+ *       within the window (about the user; medium);
+ *   <li>distributed spraying: across all users, {@link #GLOBAL_FAILURES}+ failures for {@link
+ *       #GLOBAL_USERS}+ usernames from {@link #GLOBAL_ADDRESSES}+ addresses within {@link
+ *       #GLOBAL_WINDOW_MS} (an attacker rotating addresses; about the address of the event that
+ *       crossed, high, at most one per window).
  * </ul>
  *
  * State is per address and per username, each in a bounded LRU map with a fixed ring of recent
@@ -28,6 +32,11 @@ public final class AuthAttacks {
   public static final String BRUTE_FORCE = "brute_force";
   public static final String STUFFING = "credential_stuffing";
   public static final String DISTRIBUTED = "distributed_guessing";
+  public static final String DISTRIBUTED_SPRAYING = "distributed_spraying";
+  static final long GLOBAL_WINDOW_MS = 5 * 60_000L;
+  static final int GLOBAL_FAILURES = 12;
+  static final int GLOBAL_USERS = 8;
+  static final int GLOBAL_ADDRESSES = 5;
   static final long WINDOW_MS = 10 * 60_000L;
   static final int SPRAY_USERS = 5;
   static final int BRUTE_FAILURES = 8;
@@ -80,6 +89,8 @@ public final class AuthAttacks {
     }
   }
 
+  private final Failures global = new Failures();
+  private final Failures globalAddresses = new Failures();
   private final Lru<String, Failures> byAddress;
   private final Lru<String, Failures> byUser;
 
@@ -105,6 +116,7 @@ public final class AuthAttacks {
       stuffing(e, out);
       return;
     }
+    global(e, out);
     if (ip != null) {
       Failures f = byAddress.computeIfAbsent(ip, k -> new Failures());
       f.add(now, user == null ? "?" : user, e.seq());
@@ -177,6 +189,44 @@ public final class AuthAttacks {
             ev);
       }
     }
+  }
+
+  private void global(Event e, Raise out) {
+    long now = e.timeMillis();
+    global.add(now, e.user() == null ? "?" : e.user(), e.seq());
+    globalAddresses.add(now, e.ip() == null ? "?" : e.ip(), e.seq());
+    SeqList ev = new SeqList(RING);
+    int users = global.distinct(now, GLOBAL_WINDOW_MS, ev);
+    if (ev.total() < GLOBAL_FAILURES
+        || users < GLOBAL_USERS
+        || now - global.lastSprayAlert <= GLOBAL_WINDOW_MS) {
+      return;
+    }
+    int addresses = globalAddresses.distinct(now, GLOBAL_WINDOW_MS, new SeqList(1));
+    if (addresses < GLOBAL_ADDRESSES || e.ip() == null) {
+      return;
+    }
+    global.lastSprayAlert = now;
+    out.alert(
+        e,
+        null,
+        e.ip(),
+        DISTRIBUTED_SPRAYING,
+        Severity.HIGH,
+        0.8,
+        String.format(
+            Locale.ROOT,
+            "%d failed sign-ins for %d usernames from %d addresses within %d minutes (latest %s)",
+            ev.total(),
+            users,
+            addresses,
+            GLOBAL_WINDOW_MS / 60_000,
+            e.ip()),
+        Evidence.of("failures", ev.total())
+            .and("usernames", users)
+            .and("addresses", addresses)
+            .map(),
+        ev);
   }
 
   private void stuffing(Event e, Raise out) {
