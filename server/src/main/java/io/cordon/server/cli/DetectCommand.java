@@ -57,6 +57,10 @@ public final class DetectCommand implements Callable<Integer> {
       })
   public static final class Replay implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    // API.md: RFC 3339 UTC with milliseconds, always three digits.
+    private static final java.time.format.DateTimeFormatter TIME =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+            .withZone(java.time.ZoneOffset.UTC);
 
     @Option(names = "--events", required = true, paramLabel = "FILE", description = "Events.")
     Path events;
@@ -150,7 +154,7 @@ public final class DetectCommand implements Callable<Integer> {
 
     static String toJson(Alert a) {
       ObjectNode n = JSON.createObjectNode();
-      n.put("time", Instant.ofEpochMilli(a.timeMillis()).toString());
+      n.put("time", TIME.format(Instant.ofEpochMilli(a.timeMillis())));
       if (a.user() != null) {
         n.put("user", a.user());
       }
@@ -176,7 +180,7 @@ public final class DetectCommand implements Callable<Integer> {
       return String.format(
           Locale.ROOT,
           "%-24s %-8s %-26s %-32s %5.2f  %s",
-          Instant.ofEpochMilli(a.timeMillis()),
+          TIME.format(Instant.ofEpochMilli(a.timeMillis())),
           a.severity().code(),
           a.detector(),
           subject,
