@@ -5,7 +5,7 @@ import io.cordon.server.cli.BenchCommand;
 import io.cordon.server.cli.BlobsCommand;
 import io.cordon.server.cli.ConfigCommand;
 import io.cordon.server.cli.DemoCommand;
-import io.cordon.server.cli.DetectEvaluateCommand;
+import io.cordon.server.cli.DetectCommand;
 import io.cordon.server.cli.ExitCodes;
 import io.cordon.server.cli.InitCommand;
 import io.cordon.server.cli.InspectCommand;
@@ -41,11 +41,10 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       ConfigCommand.class,
       InspectCommand.class,
+      DetectCommand.class,
       PolicyCommand.class,
       BenchCommand.class,
       SimulateCommand.class,
-      // Temporary home until 'cordon detect' exists on this branch: the lead moves it under detect.
-      DetectEvaluateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

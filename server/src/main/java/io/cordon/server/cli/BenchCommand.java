@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       BenchCommand.Content.class,
       BenchCommand.Audit.class,
       InspectBenchCommand.class,
+      DetectBenchCommand.class,
       BenchCommand.Policy.class,
       CommandLine.HelpCommand.class
     })

@@ -19,7 +19,7 @@ class DetectEvaluateCommandIT {
    * Where the command lives: {@code cordon evaluate} on the simulator's branch until the lead
    * registers it under {@code cordon detect}; then this becomes {"detect", "evaluate"}.
    */
-  private static final String[] EVALUATE = {"evaluate"};
+  private static final String[] EVALUATE = {"detect", "evaluate"};
 
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
