@@ -26,6 +26,10 @@ final class CedarEngine {
   /** Cedar's answer: allowed or not, the policies it names, and Cordon's obligations for them. */
   record Outcome(boolean allowed, Set<String> reasons, Set<Obligation> obligations, int errors) {}
 
+  static {
+    CedarLibrary.load();
+  }
+
   private final AuthorizationEngine engine = new BasicAuthorizationEngine();
   private final PolicySet decisions;
   private final PolicySet obligations;

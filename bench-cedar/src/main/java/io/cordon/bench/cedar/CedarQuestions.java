@@ -36,6 +36,10 @@ import java.util.Set;
  * millionths, as Cordon compares it, since Cedar has no floating point.
  */
 final class CedarQuestions {
+  static {
+    CedarLibrary.load(); // before the Cedar classes below initialise
+  }
+
   private static final EntityTypeName USER = EntityTypeName.parse("User").orElseThrow();
   private static final EntityTypeName ACTION = EntityTypeName.parse("Action").orElseThrow();
 

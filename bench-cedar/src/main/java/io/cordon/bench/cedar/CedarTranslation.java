@@ -80,6 +80,7 @@ final class CedarTranslation {
   private CedarTranslation() {}
 
   static Translated translate(List<PolicySource> sources) {
+    CedarLibrary.load();
     List<Policy> decisions = new ArrayList<>();
     List<Policy> obligations = new ArrayList<>();
     Map<String, Set<Obligation>> obligationsById = new HashMap<>();
