@@ -10,28 +10,31 @@ import java.util.SplittableRandom;
  * A realistic large policy for the benchmark: the default CDMO set plus generated rules of the
  * shapes a site accumulates — team grants per workspace (60%), partner freezes on patient data per
  * workspace (20%), watermark obligations per workspace (15%) and, not indexable by workspace,
- * per-partner-organisation country restrictions on sharing (5%). Deterministic for a seed.
+ * per-partner-organisation country restrictions on sharing (5%). Deterministic for a seed. Public
+ * for the Cedar comparison (module bench-cedar), which decides the same rules.
  */
-final class GeneratedPolicy {
-  static final String[] COUNTRIES = {"DE", "FR", "US", "GB", "CH", "IE", "NL", "IN", "CN", "BR"};
+public final class GeneratedPolicy {
+  public static final String[] COUNTRIES = {
+    "DE", "FR", "US", "GB", "CH", "IE", "NL", "IN", "CN", "BR"
+  };
 
   private GeneratedPolicy() {}
 
   /** Workspaces the generated rules speak of (requests pick from the same ids). */
-  static int workspaces(int rules) {
+  public static int workspaces(int rules) {
     return Math.max(1, rules / 4);
   }
 
-  static String workspace(int i) {
+  public static String workspace(int i) {
     return String.format(Locale.ROOT, "ws_%020d", i);
   }
 
-  static String org(int i) {
+  public static String org(int i) {
     return String.format(Locale.ROOT, "org_%020d", i);
   }
 
   /** The generated rules as documents of at most 1,000 rules each (as a site would split them). */
-  static List<PolicySource> generate(int rules, long seed) {
+  public static List<PolicySource> generate(int rules, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     List<PolicySource> out = new ArrayList<>();
     for (int first = 0; first < rules; first += 1000) {

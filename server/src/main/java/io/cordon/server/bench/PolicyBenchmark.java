@@ -54,7 +54,7 @@ import java.util.SplittableRandom;
  * decisions/s on one core and p99 at most 10 µs with 10,000 rules.
  */
 public final class PolicyBenchmark {
-  static final int REQUESTS = 4096;
+  public static final int REQUESTS = 4096;
   static final double GOAL_PER_SECOND = 1_000_000;
   static final double GOAL_P99_MICROS = 10;
 
@@ -225,10 +225,13 @@ public final class PolicyBenchmark {
     return Math.round(v * 1000) / 1000.0;
   }
 
-  /** Requests built before measuring: a mix of subjects, actions, workspaces and contexts. */
-  record Workload(AccessRequest[] requests, Optional<WorkspaceRole>[] roles) {
+  /**
+   * Requests built before measuring: a mix of subjects, actions, workspaces and contexts. Public
+   * for the Cedar comparison (module bench-cedar), which asks Cedar the same questions.
+   */
+  public record Workload(AccessRequest[] requests, Optional<WorkspaceRole>[] roles) {
     @SuppressWarnings("unchecked")
-    static Workload of(int workspaces, long seed) {
+    public static Workload of(int workspaces, long seed) {
       SplittableRandom random = new SplittableRandom(seed);
       AccessRequest[] requests = new AccessRequest[REQUESTS];
       Optional<WorkspaceRole>[] roles = new Optional[REQUESTS];
