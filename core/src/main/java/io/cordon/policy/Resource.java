@@ -101,6 +101,27 @@ public record Resource(
    */
   public static final String UPLOAD_REQUEST = "upload-request";
 
+  /**
+   * A file's content rendered for a member (the watermarked view): id = the file id, with every
+   * attribute of the file. Apart from {@code file} so that rules can close a rendering (content)
+   * without closing the metadata read ({@code view} on {@code file}).
+   */
+  public static final String FILE_VIEW = "file-view";
+
+  /** The rendering of a file: its attributes under type {@link #FILE_VIEW}. */
+  public static Resource fileView(Resource file) {
+    return new Resource(
+        FILE_VIEW,
+        file.id,
+        file.workspace,
+        file.classification,
+        file.dataTypes,
+        file.legalHold,
+        file.region,
+        file.inspection,
+        file.recipientAgreements);
+  }
+
   /** The policy itself: explaining decisions reads it. */
   public static final String POLICY = "policy";
 

@@ -40,10 +40,18 @@ import io.cordon.identity.Reauthentication;
 import io.cordon.identity.RecoveryCodeService;
 import io.cordon.identity.SessionPolicy;
 import io.cordon.identity.WebAuthnSettings;
+import io.cordon.inspect.ContentExtractor;
+import io.cordon.inspect.InspectionService;
+import io.cordon.inspect.InspectionSettings;
+import io.cordon.inspect.Inspector;
+import io.cordon.inspect.LabelService;
+import io.cordon.inspect.MalwareScanner;
+import io.cordon.inspect.PlainTextExtractor;
 import io.cordon.policy.AttributePolicyEngine;
 import io.cordon.policy.service.PolicyService;
 import io.cordon.server.config.CordonConfig;
 import io.cordon.server.geo.MaxMindGeoLocator;
+import io.cordon.server.malware.ClamdScanner;
 import io.cordon.server.metrics.Telemetry;
 import io.cordon.server.render.PdfBoxSignatureStamp;
 import io.cordon.server.render.PdfBoxViewRenderer;
@@ -116,6 +124,8 @@ public final class Node implements AutoCloseable {
   private final InvitationService invitations;
   private final UploadRequestService uploadRequests;
   private final MailSeal mailSeal;
+  private final InspectionService inspection;
+  private final LabelService labels;
   private final Clock clock;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -208,6 +218,39 @@ public final class Node implements AutoCloseable {
         new ShareAccess(content, store, new PdfBoxViewRenderer(), sharingSettings, mailSeal, clock);
     this.invitations = new InvitationService(door, store, hasher, sharingSettings, mailSeal, clock);
     this.uploadRequests = new UploadRequestService(door, store, content, sharingSettings, mailSeal);
+    this.inspection = inspection(config, store, content, new PlainTextExtractor(), clock);
+    this.labels = new LabelService(door, store);
+  }
+
+  /**
+   * The inspection worker. {@code extractor} is the one place where the document parser is chosen:
+   * plain text here, Apache Tika when its adapter is on the class path.
+   */
+  private static InspectionService inspection(
+      CordonConfig config,
+      MetadataStore store,
+      ContentService content,
+      ContentExtractor extractor,
+      Clock clock) {
+    CordonConfig.Inspect c = config.inspect();
+    Optional<MalwareScanner> scanner = c.clamd().map(url -> ClamdScanner.of(url, c.clamdTimeout()));
+    return new InspectionService(
+        store,
+        content,
+        extractor,
+        Inspector.standard(),
+        scanner,
+        clock,
+        new InspectionSettings(c.workers(), c.lease(), c.maxAttempts(), Duration.ofSeconds(2)));
+  }
+
+  /** The inspection worker (started by a serving node; tools may drain it on their thread). */
+  public InspectionService inspection() {
+    return inspection;
+  }
+
+  public LabelService labels() {
+    return labels;
   }
 
   private static SharingSettings sharingSettings(CordonConfig config) {
@@ -369,6 +412,7 @@ public final class Node implements AutoCloseable {
         invitations,
         uploadRequests,
         policy,
+        labels,
         this::isReady,
         new ContextSources(network, sessionRisk, devices, config.network().deviceCookieLifetime()));
   }
@@ -539,6 +583,7 @@ public final class Node implements AutoCloseable {
       return;
     }
     try {
+      inspection.close();
       telemetry.close();
       store.close();
     } finally {

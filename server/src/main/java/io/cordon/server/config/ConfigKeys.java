@@ -150,6 +150,39 @@ public final class ConfigKeys {
           ValueType.DURATION,
           "24h",
           "how long a resumable (tus) upload may stay unfinished before its parts are deleted");
+  public static final ConfigKey INSPECT_WORKERS =
+      key(
+          "inspect.workers",
+          ValueType.COUNT,
+          "2",
+          "file versions inspected at once, off the request threads (docs/inspection.md)");
+  public static final ConfigKey INSPECT_LEASE =
+      key(
+          "inspect.lease",
+          ValueType.DURATION,
+          "5m",
+          "how long a node's claim on a pending version holds; after it another node (or this one"
+              + " after a restart) inspects it again");
+  public static final ConfigKey INSPECT_MAX_ATTEMPTS =
+      key(
+          "inspect.max-attempts",
+          ValueType.COUNT,
+          "3",
+          "attempts before a version whose content or malware scan keeps failing is labelled"
+              + " unscannable (never clean)");
+  public static final ConfigKey MALWARE_CLAMD =
+      key(
+          "malware.clamd",
+          ValueType.TEXT,
+          null,
+          "clamd to scan every upload with (INSTREAM): tcp://HOST:PORT or unix:/PATH (off when"
+              + " unset)");
+  public static final ConfigKey MALWARE_TIMEOUT =
+      key(
+          "malware.timeout",
+          ValueType.DURATION,
+          "60s",
+          "longest wait for clamd to answer one scan; past it the scan failed (not clean)");
   public static final ConfigKey AUDIT_PAGE_LIMIT =
       key(
           "audit.page-limit",

@@ -182,6 +182,12 @@ public final class ConfigLoader {
                 .orElse(List.of()),
             v.duration(ConfigKeys.SHARING_INVITATION_TTL).orElseThrow(),
             v.uri(ConfigKeys.SHARING_LINK_BASE).map(java.net.URI::toString)),
+        new CordonConfig.Inspect(
+            v.number(ConfigKeys.INSPECT_WORKERS).orElseThrow(),
+            v.duration(ConfigKeys.INSPECT_LEASE).orElseThrow(),
+            v.number(ConfigKeys.INSPECT_MAX_ATTEMPTS).orElseThrow(),
+            v.text(ConfigKeys.MALWARE_CLAMD),
+            v.duration(ConfigKeys.MALWARE_TIMEOUT).orElseThrow()),
         v.givenKeys());
   }
 

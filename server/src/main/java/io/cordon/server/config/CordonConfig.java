@@ -46,6 +46,7 @@ public record CordonConfig(
     Mfa mfa,
     Network network,
     Sharing sharing,
+    Inspect inspect,
     Set<String> given) {
 
   /** Requires every part and makes the data directory absolute. */
@@ -70,6 +71,7 @@ public record CordonConfig(
     Objects.requireNonNull(mfa);
     Objects.requireNonNull(network);
     Objects.requireNonNull(sharing);
+    Objects.requireNonNull(inspect);
     given = Set.copyOf(given);
   }
 
@@ -499,4 +501,16 @@ public record CordonConfig(
       }
     }
   }
+
+  /**
+   * Content inspection and malware scanning (docs/inspection.md).
+   *
+   * @param clamd {@code tcp://HOST:PORT} or {@code unix:/PATH}; empty: no malware scanning
+   */
+  public record Inspect(
+      int workers,
+      java.time.Duration lease,
+      int maxAttempts,
+      Optional<String> clamd,
+      java.time.Duration clamdTimeout) {}
 }

@@ -51,5 +51,6 @@ public record Services(
     InvitationService invitations,
     UploadRequestService uploadRequests,
     PolicyService policy,
+    io.cordon.inspect.LabelService labels,
     BooleanSupplier ready,
     ContextSources context) {}
