@@ -165,6 +165,25 @@ public final class InspectionService implements AutoCloseable {
     return done;
   }
 
+  /**
+   * Waits until no version is pending, helping on the caller's thread; for tools and tests that
+   * need every verdict before they go on.
+   *
+   * @return false if versions were still pending after {@code limit}
+   */
+  public boolean awaitIdle(java.time.Duration limit) throws InterruptedException {
+    long until = System.nanoTime() + limit.toNanos();
+    while (pending() > 0) {
+      if (System.nanoTime() - until > 0) {
+        return false;
+      }
+      if (inspectPending() == 0) {
+        Thread.sleep(10); // a worker holds the rest; its verdict is moments away
+      }
+    }
+    return true;
+  }
+
   /** How many versions wait for their verdict. */
   public long pending() {
     return store.inTransaction(tx -> tx.inspections().countPending());
