@@ -54,6 +54,10 @@ class InspectionEndToEndIT {
             Map.of(
                 "CORDON_MALWARE_CLAMD",
                 clamd.unixSetting(),
+                // The test's loopback is the corporate network: restricted downloads need no
+                // phishing-resistant factor there.
+                "CORDON_NETWORK_ZONES",
+                "{corporate: [127.0.0.0/8, \"::1/128\"]}",
                 "CORDON_SHARING_ALLOWED_DOMAINS",
                 "sponsor.example, cro.example"),
             new AdjustableClock(Instant.parse("2026-11-23T12:00:00Z")));
