@@ -16,6 +16,9 @@ import io.cordon.crypto.KeysetRecord;
 import io.cordon.door.Guarded;
 import io.cordon.door.OneDoor;
 import io.cordon.door.Performed;
+import io.cordon.inspect.InspectionState;
+import io.cordon.inspect.Inspections;
+import io.cordon.inspect.Verdict;
 import io.cordon.policy.Action;
 import io.cordon.policy.Resource;
 import io.cordon.storage.BlobStore;
@@ -53,6 +56,7 @@ public final class ContentService {
   private final KeyHierarchy keys;
   private final long maxUploadBytes;
   private final CredentialStatus credentials;
+  private volatile Runnable versionStored = () -> {};
 
   /** A service whose downloads do not re-check credentials while streaming (tools and tests). */
   public ContentService(
@@ -128,6 +132,27 @@ public final class ContentService {
         expectedSha256);
   }
 
+  /**
+   * As {@link #upload(RequestContext, WorkspaceId, String, InputStream)}, with the label the
+   * uploader declares: the version is labelled at least this, at least the workspace's default, and
+   * at least what inspection finds.
+   */
+  public FileVersion uploadDeclared(
+      RequestContext ctx,
+      WorkspaceId workspaceId,
+      String rawName,
+      InputStream body,
+      Optional<Classification> declared) {
+    return upload(
+        ctx,
+        workspaceId,
+        rawName,
+        body,
+        tx -> WorkspaceService.resource(tx, workspaceId),
+        Optional.empty(),
+        declared);
+  }
+
   private FileVersion upload(
       RequestContext ctx,
       WorkspaceId workspaceId,
@@ -135,6 +160,17 @@ public final class ContentService {
       InputStream body,
       java.util.function.Function<Transaction, Resource> resource,
       Optional<String> expectedSha256) {
+    return upload(ctx, workspaceId, rawName, body, resource, expectedSha256, Optional.empty());
+  }
+
+  private FileVersion upload(
+      RequestContext ctx,
+      WorkspaceId workspaceId,
+      String rawName,
+      InputStream body,
+      java.util.function.Function<Transaction, Resource> resource,
+      Optional<String> expectedSha256,
+      Optional<Classification> declared) {
     String name = FileNames.check(rawName, "file");
     Subject who = ctx.requireSubject();
     AuditObject refused = AuditObject.of("file", "-", name);
@@ -206,42 +242,56 @@ public final class ContentService {
           Map.of("bytes", limited.bytesRead()));
       throw failure;
     }
+    Classification initial =
+        declared
+            .map(d -> d.max(target.workspace().classification()))
+            .orElse(target.workspace().classification());
+    FileVersion result;
     try {
-      return store.inTransaction(
-          tx -> {
-            FileVersion stored =
-                tx.files()
-                    .appendVersion(
-                        new FileVersion(
-                            target.file().id(),
-                            1,
-                            versionId,
-                            streamed.size(),
-                            streamed.sha256(),
-                            blobKey,
-                            dek.wrapped(),
-                            target.workspace().classification(),
-                            List.of(),
-                            who.user(),
-                            door.clock().instant()));
-            tx.audit()
-                .append(
-                    io.cordon.door.AuditEvents.of(
-                        ctx,
-                        door.clock().instant(),
-                        "file.upload",
-                        Optional.of(fileObject(target.workspace(), target.file(), stored)),
-                        AuditEvent.Outcome.SUCCESS,
-                        Optional.empty(),
-                        Map.of(
-                            "version",
-                            stored.number(),
-                            "bytes",
-                            stored.size(),
-                            "sha256",
-                            stored.sha256())));
-            return stored;
-          });
+      result =
+          store.inTransaction(
+              tx -> {
+                FileVersion stored =
+                    tx.files()
+                        .appendVersion(
+                            new FileVersion(
+                                target.file().id(),
+                                1,
+                                versionId,
+                                streamed.size(),
+                                streamed.sha256(),
+                                blobKey,
+                                dek.wrapped(),
+                                initial,
+                                List.of(),
+                                who.user(),
+                                door.clock().instant()));
+                // Pending until its verdict, in the same transaction: no version is ever without
+                // one.
+                tx.inspections()
+                    .insert(
+                        new Inspections.VersionKey(stored.file(), stored.number()),
+                        Verdict.pending(initial, List.of(), door.clock().instant()));
+                tx.audit()
+                    .append(
+                        io.cordon.door.AuditEvents.of(
+                            ctx,
+                            door.clock().instant(),
+                            "file.upload",
+                            Optional.of(fileObject(target.workspace(), target.file(), stored)),
+                            AuditEvent.Outcome.SUCCESS,
+                            Optional.empty(),
+                            Map.of(
+                                "version",
+                                stored.number(),
+                                "bytes",
+                                stored.size(),
+                                "sha256",
+                                stored.sha256(),
+                                "inspection",
+                                InspectionState.PENDING.code())));
+                return stored;
+              });
     } catch (RuntimeException e) {
       blobs.delete(blobKey);
       if (e instanceof CordonException refusedAtCommit) {
@@ -256,6 +306,93 @@ public final class ContentService {
       }
       throw e;
     }
+    versionStored.run();
+    return result;
+  }
+
+  /**
+   * Whom to tell that a version was committed (the inspection worker, so it need not wait for its
+   * next poll). Set once at wiring; the default does nothing (the worker polls anyway).
+   */
+  public void onVersionStored(Runnable listener) {
+    this.versionStored = java.util.Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
+   * Streams the plaintext of one stored version to {@code reader}, for the inspection worker: the
+   * service itself reading what it stores, not a request, so no policy question and no audit event
+   * of its own (the verdict is audited). Nothing is written anywhere; the caller keeps what it
+   * reads in memory, bounded.
+   *
+   * @throws CordonException.Gone if the version's content was purged or its key destroyed
+   * @throws CordonException.NotFound if there is no such version
+   */
+  public <T> T readStored(FileId id, int number, StoredReader<T> reader)
+      throws IOException, GeneralSecurityException {
+    DownloadPlan plan =
+        store.inTransaction(
+            tx -> {
+              StoredFile file =
+                  tx.files()
+                      .find(id)
+                      .orElseThrow(() -> new CordonException.NotFound("no such file"));
+              Workspace ws = tx.workspaces().find(file.workspace()).orElseThrow();
+              FileVersion v =
+                  tx.files()
+                      .version(id, number)
+                      .orElseThrow(() -> new CordonException.NotFound("no such version"));
+              if (v.wrappedDek().length == 0) {
+                throw new CordonException.Gone("the version's content was purged");
+              }
+              return new DownloadPlan(ws, file, v, kekRecord(tx, ws));
+            });
+    FileVersion v = plan.version();
+    StreamingAead dek =
+        DataKeys.openDataKey(keys.aead(plan.kek()), v.file(), v.versionId(), v.wrappedDek());
+    try (InputStream cipher = blobs.open(v.blobKey());
+        InputStream plain =
+            dek.newDecryptingStream(
+                cipher, DataKeys.contentAssociatedData(v.file(), v.versionId()))) {
+      return reader.read(plain, plan.file().name());
+    }
+  }
+
+  /** Reads one stored version's plaintext. */
+  @FunctionalInterface
+  public interface StoredReader<T> {
+    T read(InputStream plaintext, String fileName) throws IOException;
+  }
+
+  /** The audit object of one version of a file (its current label), for services that audit it. */
+  public static AuditObject versionObject(Transaction tx, FileId id, int number) {
+    StoredFile file = tx.files().find(id).orElseThrow();
+    Workspace ws = tx.workspaces().find(file.workspace()).orElseThrow();
+    FileVersion v = tx.files().version(id, number).orElseThrow();
+    return fileObject(ws, file, labelled(tx, v));
+  }
+
+  /**
+   * The version with its label now (inspection and people may have changed it since upload; the
+   * version row keeps the label it was stored with).
+   */
+  public static FileVersion labelled(Transaction tx, FileVersion v) {
+    Optional<Verdict> verdict =
+        tx.inspections().find(new Inspections.VersionKey(v.file(), v.number()));
+    if (verdict.isEmpty()) {
+      return v;
+    }
+    return new FileVersion(
+        v.file(),
+        v.number(),
+        v.versionId(),
+        v.size(),
+        v.sha256(),
+        v.blobKey(),
+        v.wrappedDek(),
+        verdict.get().classification(),
+        verdict.get().dataTypes(),
+        v.createdBy(),
+        v.created());
   }
 
   /** The files of a workspace, each with its newest version. */
@@ -453,12 +590,16 @@ public final class ContentService {
         tx.files()
             .latestVersion(id)
             .orElseThrow(() -> new CordonException.NotFound("no such file"));
-    return new Resource(
-        "file",
-        id.value(),
-        Optional.of(file.workspace()),
-        latest.classification(),
-        latest.dataTypes());
+    Optional<Verdict> verdict =
+        tx.inspections().find(new Inspections.VersionKey(id, latest.number()));
+    Resource r =
+        new Resource(
+            "file",
+            id.value(),
+            Optional.of(file.workspace()),
+            verdict.map(Verdict::classification).orElse(latest.classification()),
+            verdict.map(Verdict::dataTypes).orElse(latest.dataTypes()));
+    return verdict.map(x -> r.withInspection(x.state().code())).orElse(r);
   }
 
   /** The workspace's live KEK record; a shredded workspace's content is gone for good. */

@@ -60,7 +60,7 @@ public final class DeviceService {
                   .find(sessionId)
                   .orElseThrow(() -> new CordonException.Unauthenticated("no valid session"));
           User user = tx.users().find(session.user()).orElseThrow();
-          Subject who = IdentityService.subjectOf(tx, user);
+          Subject who = IdentityService.subjectOf(tx, user, now);
           RequestContext as = ctx.authenticated(who, sessionId, session.auth());
           Optional<DeviceRecord> known =
               presented

@@ -55,6 +55,50 @@ public final class DirectoryService {
         });
   }
 
+  /**
+   * Records an organisation's Business Associate Agreement (administrators; audited {@code
+   * organisation.baa} with the agreement before and after). The third-party-risk capability will
+   * maintain it from the partner's agreements; policy reads it as the agreement {@code BAA}.
+   */
+  public Baa setBaa(RequestContext ctx, OrgId id, Baa baa) {
+    return door.perform(
+        ctx,
+        Guarded.of(
+            "organisation.baa",
+            Action.ADMINISTER,
+            tx -> Resource.system("organisation"),
+            AuditObject.of("organisation", id.value(), null)),
+        (tx, resource) -> {
+          Organisation org =
+              tx.organisations()
+                  .find(id)
+                  .orElseThrow(() -> new CordonException.NotFound("no such organisation"));
+          Baa before = tx.organisations().baa(id);
+          tx.organisations().setBaa(id, baa);
+          Map<String, Object> details = new java.util.LinkedHashMap<>();
+          details.put("baaBefore", before.signed());
+          before.effective().ifPresent(e -> details.put("effectiveBefore", e.toString()));
+          details.put("baa", baa.signed());
+          baa.effective().ifPresent(e -> details.put("effective", e.toString()));
+          return Performed.of(baa, AuditObject.of("organisation", id.value(), org.name()), details);
+        });
+  }
+
+  /** An organisation's BAA (whoever may list organisations may see it). */
+  public Baa baa(RequestContext ctx, OrgId id) {
+    return door.perform(
+        ctx,
+        Guarded.of("organisation.view", Action.VIEW, Resource.system("organisation")),
+        (tx, resource) -> {
+          Organisation org =
+              tx.organisations()
+                  .find(id)
+                  .orElseThrow(() -> new CordonException.NotFound("no such organisation"));
+          return Performed.of(
+              tx.organisations().baa(id), AuditObject.of("organisation", id.value(), org.name()));
+        });
+  }
+
   public List<Organisation> organisations(RequestContext ctx) {
     return door.perform(
         ctx,

@@ -154,7 +154,7 @@ public final class IdentityService implements io.cordon.context.CredentialStatus
             false,
             new SessionAnchor(Optional.empty(), ctx.zone(), ctx.country(), Optional.empty()));
     tx.sessions().insert(session);
-    Subject subject = subjectOf(tx, user);
+    Subject subject = subjectOf(tx, user, clock.instant());
     RequestContext who = ctx.authenticated(subject, session.id(), AuthMethod.PASSWORD);
     tx.audit()
         .append(
@@ -199,7 +199,7 @@ public final class IdentityService implements io.cordon.context.CredentialStatus
           }
           boolean enrolmentRequired = s.mfaPending() && !MfaFactors.hasAny(tx, user);
           return new Authenticated(
-              subjectOf(tx, user),
+              subjectOf(tx, user, clock.instant()),
               s.id(),
               s.auth(),
               s.mfaPending(),
@@ -227,7 +227,7 @@ public final class IdentityService implements io.cordon.context.CredentialStatus
           }
           User user = activeUser(tx, t.user());
           return new Authenticated(
-              subjectOf(tx, user), t.id(), AuthMethod.TOKEN, false, t.scopes());
+              subjectOf(tx, user, clock.instant()), t.id(), AuthMethod.TOKEN, false, t.scopes());
         });
   }
 
@@ -538,9 +538,13 @@ public final class IdentityService implements io.cordon.context.CredentialStatus
     return user;
   }
 
-  static Subject subjectOf(Transaction tx, User user) {
+  static Subject subjectOf(Transaction tx, User user, java.time.Instant now) {
     Organisation org = tx.organisations().find(user.org()).orElseThrow();
-    return new Subject(user.id(), user.username(), org.id(), org.kind(), user.roles());
+    java.util.Set<String> agreements =
+        tx.organisations().baa(org.id()).isInForce(now)
+            ? java.util.Set.of(Baa.AGREEMENT)
+            : java.util.Set.of();
+    return new Subject(user.id(), user.username(), org.id(), org.kind(), user.roles(), agreements);
   }
 
   static AuditObject userObject(User user) {

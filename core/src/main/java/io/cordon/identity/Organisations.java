@@ -15,4 +15,14 @@ public interface Organisations {
   Optional<Organisation> findByName(String name);
 
   List<Organisation> list();
+
+  /** The organisation's Business Associate Agreement ({@link Baa#NONE} when none is recorded). */
+  Baa baa(OrgId id);
+
+  /**
+   * Records the organisation's BAA.
+   *
+   * @return false if there is no such organisation
+   */
+  boolean setBaa(OrgId id, Baa baa);
 }

@@ -18,7 +18,11 @@ public enum Action {
   /** Place or release a legal hold. */
   LEGAL_HOLD("legal-hold"),
   /** Ask this installation, as a witness, to cosign a log's checkpoint (c2sp.org/tlog-witness). */
-  COSIGN("cosign");
+  COSIGN("cosign"),
+  /** Raise a file's classification label (never lowers it). */
+  CLASSIFY("classify"),
+  /** Lower a file's classification label: needs this permission and a justification. */
+  DECLASSIFY("declassify");
 
   private final String code;
 

@@ -37,9 +37,27 @@ public record PolicyQuestion(
 
   private static final Set<String> TOP = Set.of("subject", "action", "resource", "context", "time");
   private static final Set<String> SUBJECT =
-      Set.of("user", "username", "org", "orgKind", "roles", "workspaceRole", "auth", "mfaAge");
+      Set.of(
+          "user",
+          "username",
+          "org",
+          "orgKind",
+          "roles",
+          "workspaceRole",
+          "auth",
+          "mfaAge",
+          "agreements");
   private static final Set<String> RESOURCE =
-      Set.of("type", "id", "workspace", "classification", "dataTypes", "legalHold", "region");
+      Set.of(
+          "type",
+          "id",
+          "workspace",
+          "classification",
+          "dataTypes",
+          "legalHold",
+          "region",
+          "inspection",
+          "recipientAgreements");
   private static final Set<String> CONTEXT =
       Set.of("channel", "ip", "zone", "country", "device", "deviceTrusted", "riskScore");
 
@@ -70,7 +88,8 @@ public record PolicyQuestion(
               optional(s, "username").orElse("someone"),
               optional(s, "org").map(OrgId::new).orElseGet(OrgId::random),
               OrgKind.fromCode(optional(s, "orgKind").orElse("home")),
-              Set.copyOf(texts(s, "roles")));
+              Set.copyOf(texts(s, "roles")),
+              Set.copyOf(texts(s, "agreements")));
       AuthMethod auth = auth(optional(s, "auth").orElse("password"));
       ctx = ctx.authenticated(subject, "s_explain", auth);
       Optional<Duration> mfaAge = optional(s, "mfaAge").map(PolicyQuestion::duration);
@@ -87,6 +106,13 @@ public record PolicyQuestion(
                 Classification.fromCode(optional(r, "classification").orElse("internal")),
                 texts(r, "dataTypes"))
             .withHoldAndRegion(r.path("legalHold").asBoolean(false), optional(r, "region"));
+    Optional<String> inspection = optional(r, "inspection");
+    if (inspection.isPresent()) {
+      resource = resource.withInspection(inspection.get());
+    }
+    if (r.has("recipientAgreements")) {
+      resource = resource.withRecipientAgreements(Set.copyOf(texts(r, "recipientAgreements")));
+    }
     Action action = action(optional(q, "action").orElseThrow(() -> bad("action is required")));
     return new PolicyQuestion(new AccessRequest(ctx, action, resource), role, at);
   }

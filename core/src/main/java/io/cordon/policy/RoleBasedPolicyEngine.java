@@ -39,7 +39,9 @@ public final class RoleBasedPolicyEngine implements PolicyEngine {
                   Action.SIGN,
                   Action.MANAGE,
                   Action.AUDIT,
-                  Action.RESTORE),
+                  Action.RESTORE,
+                  Action.CLASSIFY,
+                  Action.DECLASSIFY),
           WorkspaceRole.MANAGER,
               EnumSet.of(
                   Action.VIEW,
@@ -48,9 +50,11 @@ public final class RoleBasedPolicyEngine implements PolicyEngine {
                   Action.SHARE_EXTERNAL,
                   Action.DELETE,
                   Action.SIGN,
-                  Action.MANAGE),
+                  Action.MANAGE,
+                  Action.CLASSIFY,
+                  Action.DECLASSIFY),
           WorkspaceRole.CONTRIBUTOR,
-              EnumSet.of(Action.VIEW, Action.DOWNLOAD, Action.UPLOAD, Action.SIGN),
+              EnumSet.of(Action.VIEW, Action.DOWNLOAD, Action.UPLOAD, Action.SIGN, Action.CLASSIFY),
           WorkspaceRole.VIEWER, EnumSet.of(Action.VIEW, Action.DOWNLOAD),
           WorkspaceRole.AUDITOR, EnumSet.of(Action.VIEW, Action.AUDIT));
 

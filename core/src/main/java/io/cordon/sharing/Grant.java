@@ -84,8 +84,11 @@ final class Grant {
   /** The policy attributes of a file reached through a share. */
   static Resource sharedFile(Transaction tx, FileId file) {
     Resource f = ContentService.fileResource(tx, file);
-    return new Resource(
-        Resource.SHARED_FILE, file.value(), f.workspace(), f.classification(), f.dataTypes());
+    Resource shared =
+        new Resource(
+            Resource.SHARED_FILE, file.value(), f.workspace(), f.classification(), f.dataTypes());
+    // A quarantined file stays quarantined when reached through a share.
+    return f.inspection().map(shared::withInspection).orElse(shared);
   }
 
   /** Whether the share still grants access now (checked again during a download). */

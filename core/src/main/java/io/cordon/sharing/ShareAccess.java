@@ -10,6 +10,7 @@ import io.cordon.context.RequestContext;
 import io.cordon.context.Subject;
 import io.cordon.identity.User;
 import io.cordon.policy.Action;
+import io.cordon.policy.Resource;
 import io.cordon.storage.MetadataStore;
 import io.cordon.storage.Transaction;
 import java.io.ByteArrayOutputStream;
@@ -75,7 +76,8 @@ public final class ShareAccess {
             ? new Delivery(
                 "file.view",
                 Action.VIEW,
-                tx -> ContentService.fileResource(tx, file),
+                // A rendering of the content, not its metadata: policy tells them apart by type.
+                tx -> Resource.fileView(ContentService.fileResource(tx, file)),
                 tx -> Map.of(),
                 null,
                 Optional.of(VIEW_RENDITION))

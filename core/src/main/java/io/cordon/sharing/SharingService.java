@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Creating, listing and revoking shares, behind the one door. Sharing is the {@code share-external}
@@ -56,7 +57,12 @@ public final class SharingService {
         Guarded.of(
             "share.create",
             Action.SHARE_EXTERNAL,
-            tx -> ContentService.fileResource(tx, file),
+            tx -> {
+              Resource f = ContentService.fileResource(tx, file);
+              return recipientAgreements(tx, request.recipients())
+                  .map(f::withRecipientAgreements)
+                  .orElse(f);
+            },
             AuditObject.of("file", file.value(), null)),
         (tx, resource) -> {
           RecordLifecycleService.requireLive(tx, file);
@@ -245,13 +251,47 @@ public final class SharingService {
   /** The shares a user created and received. */
   public record Mine(List<ShareDetails> created, List<ShareDetails> received) {}
 
+  /**
+   * The agreements in force for every named recipient (policy attribute {@code
+   * resource.recipientAgreements}): the intersection over the recipients' organisations. A
+   * recipient not yet known (an e-mail address that becomes a guest) has none; so has anyone whose
+   * organisation has none. Home-organisation recipients are not outside, so they do not count;
+   * empty (the attribute absent) when every recipient is inside.
+   */
+  private Optional<Set<String>> recipientAgreements(Transaction tx, List<String> recipients) {
+    Instant now = door.clock().instant();
+    Set<String> common = null;
+    for (String raw : recipients) {
+      Optional<User> user = tx.users().findByUsername(raw.strip());
+      Set<String> theirs = Set.of();
+      if (user.isPresent()) {
+        Optional<io.cordon.identity.Organisation> org = tx.organisations().find(user.get().org());
+        if (org.isPresent() && org.get().kind() == io.cordon.identity.OrgKind.HOME) {
+          continue;
+        }
+        theirs =
+            tx.organisations().baa(user.get().org()).isInForce(now)
+                ? Set.of(io.cordon.identity.Baa.AGREEMENT)
+                : Set.of();
+      }
+      if (common == null) {
+        common = new java.util.TreeSet<>(theirs);
+      } else {
+        common.retainAll(theirs);
+      }
+    }
+    return Optional.ofNullable(common);
+  }
+
   /** The policy attributes of a share: its file's, under type {@code share}. */
   static Resource shareResource(Transaction tx, ShareId id) {
     Share share =
         tx.shares().find(id).orElseThrow(() -> new CordonException.NotFound("no such share"));
     Resource file = ContentService.fileResource(tx, share.file());
-    return new Resource(
-        Resource.SHARE, id.value(), file.workspace(), file.classification(), file.dataTypes());
+    Resource r =
+        new Resource(
+            Resource.SHARE, id.value(), file.workspace(), file.classification(), file.dataTypes());
+    return file.inspection().map(r::withInspection).orElse(r);
   }
 
   static ShareDetails details(Transaction tx, Share share) {

@@ -93,4 +93,7 @@ public interface Transaction {
 
   /** Requests to partners to upload into a workspace. */
   UploadRequests uploadRequests();
+
+  /** Inspection verdicts and labels of file versions. */
+  io.cordon.inspect.Inspections inspections();
 }

@@ -41,11 +41,18 @@ import io.cordon.identity.Reauthentication;
 import io.cordon.identity.RecoveryCodeService;
 import io.cordon.identity.SessionPolicy;
 import io.cordon.identity.WebAuthnSettings;
+import io.cordon.inspect.ContentExtractor;
+import io.cordon.inspect.InspectionService;
+import io.cordon.inspect.InspectionSettings;
+import io.cordon.inspect.Inspector;
+import io.cordon.inspect.LabelService;
+import io.cordon.inspect.MalwareScanner;
 import io.cordon.inspect.tika.TikaExtractor;
 import io.cordon.policy.AttributePolicyEngine;
 import io.cordon.policy.service.PolicyService;
 import io.cordon.server.config.CordonConfig;
 import io.cordon.server.geo.MaxMindGeoLocator;
+import io.cordon.server.malware.ClamdScanner;
 import io.cordon.server.metrics.Telemetry;
 import io.cordon.server.render.PdfBoxSignatureStamp;
 import io.cordon.server.render.PdfBoxViewRenderer;
@@ -119,6 +126,8 @@ public final class Node implements AutoCloseable {
   private final InvitationService invitations;
   private final UploadRequestService uploadRequests;
   private final MailSeal mailSeal;
+  private final InspectionService inspection;
+  private final LabelService labels;
   private final Clock clock;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -208,16 +217,46 @@ public final class Node implements AutoCloseable {
     this.mailSeal = new MailSeal(() -> keys.aead(installation.systemSecrets()));
     door.notifyOwnersThrough(new FileOwnerNotice(mailSeal, sharingSettings, clock));
     this.sharing = new SharingService(door, sharingSettings, mailSeal);
+    // One document parser for the viewer and for inspection, built when first needed.
+    ContentExtractor documents = TikaExtractor.lazily(config.inspect().limits());
     this.shareAccess =
         new ShareAccess(
-            content,
-            store,
-            new PdfBoxViewRenderer(TikaExtractor.lazily(config.inspect().limits())),
-            sharingSettings,
-            mailSeal,
-            clock);
+            content, store, new PdfBoxViewRenderer(documents), sharingSettings, mailSeal, clock);
     this.invitations = new InvitationService(door, store, hasher, sharingSettings, mailSeal, clock);
     this.uploadRequests = new UploadRequestService(door, store, content, sharingSettings, mailSeal);
+    this.inspection = inspection(config, store, content, documents, clock);
+    this.labels = new LabelService(door, store);
+  }
+
+  /**
+   * The inspection worker. {@code extractor} is the one place where the document parser is chosen:
+   * plain text here, Apache Tika when its adapter is on the class path.
+   */
+  private static InspectionService inspection(
+      CordonConfig config,
+      MetadataStore store,
+      ContentService content,
+      ContentExtractor extractor,
+      Clock clock) {
+    CordonConfig.Inspect c = config.inspect();
+    Optional<MalwareScanner> scanner = c.clamd().map(url -> ClamdScanner.of(url, c.clamdTimeout()));
+    return new InspectionService(
+        store,
+        content,
+        extractor,
+        Inspector.standard(),
+        scanner,
+        clock,
+        new InspectionSettings(c.workers(), c.lease(), c.maxAttempts(), Duration.ofSeconds(2)));
+  }
+
+  /** The inspection worker (started by a serving node; tools may drain it on their thread). */
+  public InspectionService inspection() {
+    return inspection;
+  }
+
+  public LabelService labels() {
+    return labels;
   }
 
   private static SharingSettings sharingSettings(CordonConfig config) {
@@ -380,6 +419,7 @@ public final class Node implements AutoCloseable {
         uploadRequests,
         policy,
         new MfaEnforcementService(door, new MfaRequirement(config.mfa().requiredRoles())),
+        labels,
         this::isReady,
         new ContextSources(network, sessionRisk, devices, config.network().deviceCookieLifetime()));
   }
@@ -550,6 +590,7 @@ public final class Node implements AutoCloseable {
       return;
     }
     try {
+      inspection.close();
       telemetry.close();
       store.close();
     } finally {

@@ -40,6 +40,8 @@ public final class Server implements AutoCloseable {
         new CheckpointSchedule(
             node.checkpoints(), node.config().audit().checkpointInterval(), witnessing::offer);
     this.policyWatch = PolicyWatch.start(node);
+    // Versions a killed node left pending are claimed at the first poll (their lease lapsed).
+    node.inspection().start();
     // What the last run signed but may not have had cosigned.
     node.checkpoints().latest().ifPresent(witnessing::offer);
   }

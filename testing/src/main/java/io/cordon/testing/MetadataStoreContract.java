@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
  * database between tests: the checks use unique names and count audit sequence numbers relative to
  * where the trail stood when the test began.
  */
-public abstract class MetadataStoreContract extends SharingChecks {
+public abstract class MetadataStoreContract extends InspectionChecks {
   private MetadataStore store;
 
   /** Opens a store ready for use (migrated). */

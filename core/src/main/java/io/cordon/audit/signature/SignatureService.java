@@ -217,11 +217,20 @@ public final class SignatureService {
         (tx, resource) -> {
           StoredFile file = tx.files().find(id).orElseThrow();
           Workspace ws = tx.workspaces().find(file.workspace()).orElseThrow();
-          List<FileVersion> versions = tx.files().versions(id);
+          List<FileVersion> versions =
+              tx.files().versions(id).stream()
+                  .map(v -> io.cordon.content.ContentService.labelled(tx, v))
+                  .toList();
           List<VerifiedSignature> checked =
               tx.signatures().forFile(id).stream().map(r -> verify(tx, key, r)).toList();
+          java.util.Map<Integer, io.cordon.inspect.Verdict> inspections = new java.util.HashMap<>();
+          for (FileVersion v : versions) {
+            tx.inspections()
+                .find(new io.cordon.inspect.Inspections.VersionKey(id, v.number()))
+                .ifPresent(x -> inspections.put(v.number(), x));
+          }
           return Performed.of(
-              new FileSignatures(ws, file, versions, checked),
+              new FileSignatures(ws, file, versions, checked, inspections),
               fileObject(ws, file, versions.getLast()),
               Map.of("signatures", checked.size()));
         });

@@ -44,6 +44,12 @@ enum Attribute {
       Kind.CHOICE_SET,
       List.of("PHI", "PII", "PCI", "IP", "GXP", "SECRET", "REGULATORY"),
       false),
+  RESOURCE_INSPECTION(
+      "resource.inspection",
+      Kind.CHOICE,
+      List.of("pending", "clean", "flagged", "unscannable", "rejected", "infected"),
+      false),
+  RESOURCE_RECIPIENT_AGREEMENTS("resource.recipientAgreements", Kind.TEXT_SET, List.of(), false),
   RESOURCE_LEGAL_HOLD("resource.legalHold", Kind.BOOL, List.of(), false),
   RESOURCE_REGION("resource.region", Kind.TEXT, List.of(), false),
   CONTEXT_CHANNEL(

@@ -56,6 +56,7 @@ final class Facts {
       texts[Attribute.SUBJECT_ORG.ordinal()] = s.org().value();
       index(Attribute.SUBJECT_ORG_KIND, ORG_KIND[s.orgKind().ordinal()]);
       sets[Attribute.SUBJECT_ROLES.ordinal()] = s.roles();
+      sets[Attribute.SUBJECT_AGREEMENTS.ordinal()] = s.agreements();
       if (workspaceRole.isPresent()) {
         index(Attribute.SUBJECT_WORKSPACE_ROLE, ROLE[workspaceRole.get().ordinal()]);
       }
@@ -76,6 +77,15 @@ final class Facts {
     numbers[Attribute.RESOURCE_DATA_TYPES.ordinal()] =
         mask(Attribute.RESOURCE_DATA_TYPES, resource.dataTypes());
     bool(Attribute.RESOURCE_LEGAL_HOLD, resource.legalHold());
+    if (resource.inspection().isPresent()) {
+      index(
+          Attribute.RESOURCE_INSPECTION,
+          Attribute.RESOURCE_INSPECTION.indexOf(resource.inspection().get()));
+    }
+    if (resource.recipientAgreements().isPresent()) {
+      sets[Attribute.RESOURCE_RECIPIENT_AGREEMENTS.ordinal()] =
+          resource.recipientAgreements().get();
+    }
     texts[Attribute.RESOURCE_REGION.ordinal()] = resource.region().orElse(null);
     index(Attribute.CONTEXT_CHANNEL, CHANNEL[ctx.channel().ordinal()]);
     texts[Attribute.CONTEXT_ZONE.ordinal()] = ctx.zone().orElse(null);

@@ -150,6 +150,39 @@ public final class ConfigKeys {
           ValueType.DURATION,
           "24h",
           "how long a resumable (tus) upload may stay unfinished before its parts are deleted");
+  public static final ConfigKey INSPECT_WORKERS =
+      key(
+          "inspect.workers",
+          ValueType.COUNT,
+          "2",
+          "file versions inspected at once, off the request threads (docs/inspection.md)");
+  public static final ConfigKey INSPECT_LEASE =
+      key(
+          "inspect.lease",
+          ValueType.DURATION,
+          "5m",
+          "how long a node's claim on a pending version holds; after it another node (or this one"
+              + " after a restart) inspects it again");
+  public static final ConfigKey INSPECT_MAX_ATTEMPTS =
+      key(
+          "inspect.max-attempts",
+          ValueType.COUNT,
+          "3",
+          "attempts before a version whose content or malware scan keeps failing is labelled"
+              + " unscannable (never clean)");
+  public static final ConfigKey MALWARE_CLAMD =
+      key(
+          "malware.clamd",
+          ValueType.TEXT,
+          null,
+          "clamd to scan every upload with (INSTREAM): tcp://HOST:PORT or unix:/PATH (off when"
+              + " unset)");
+  public static final ConfigKey MALWARE_TIMEOUT =
+      key(
+          "malware.timeout",
+          ValueType.DURATION,
+          "60s",
+          "longest wait for clamd to answer one scan; past it the scan failed (not clean)");
   public static final ConfigKey AUDIT_PAGE_LIMIT =
       key(
           "audit.page-limit",
@@ -281,13 +314,6 @@ public final class ConfigKeys {
           "10000",
           "archive entries and embedded documents in one file, all levels (verdict rejected past"
               + " it)");
-  public static final ConfigKey INSPECT_WORKERS =
-      key(
-          "inspect.workers",
-          ValueType.COUNT,
-          "2",
-          "threads that extract and inspect uploads; 32 files per worker may wait, more are"
-              + " refused as busy");
 
   /** Every key, in the order {@code describe} lists them. */
   public static final List<ConfigKey> ALL =
@@ -322,6 +348,11 @@ public final class ConfigKeys {
           LOGIN_LOCKOUT,
           UPLOAD_MAX_BYTES,
           UPLOAD_RESUMABLE_LIFETIME,
+          INSPECT_WORKERS,
+          INSPECT_LEASE,
+          INSPECT_MAX_ATTEMPTS,
+          MALWARE_CLAMD,
+          MALWARE_TIMEOUT,
           AUDIT_PAGE_LIMIT,
           AUDIT_CHECKPOINT_INTERVAL,
           CONTENT_RETENTION_DEFAULT,
@@ -340,8 +371,7 @@ public final class ConfigKeys {
           INSPECT_TIMEOUT,
           INSPECT_MAX_DEPTH,
           INSPECT_MAX_COMPRESSION_RATIO,
-          INSPECT_MAX_ENTRIES,
-          INSPECT_WORKERS);
+          INSPECT_MAX_ENTRIES);
 
   /**
    * Keys that are accepted and validated but that no part of this build acts on yet; setting one
@@ -349,7 +379,7 @@ public final class ConfigKeys {
    * when the feature that reads it lands.
    */
   public static final Set<ConfigKey> NOT_YET_USED =
-      Set.of(SFTP_PORT, SIEM_SYSLOG_URL, SIEM_SYSLOG_FORMAT, POLICY_DIR, INSPECT_WORKERS);
+      Set.of(SFTP_PORT, SIEM_SYSLOG_URL, SIEM_SYSLOG_FORMAT);
 
   private static final Map<String, ConfigKey> BY_NAME = index();
 

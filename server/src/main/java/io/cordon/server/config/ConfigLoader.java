@@ -201,7 +201,13 @@ public final class ConfigLoader {
             atLeastOne(v, ConfigKeys.INSPECT_MAX_DEPTH),
             atLeastOne(v, ConfigKeys.INSPECT_MAX_COMPRESSION_RATIO),
             atLeastOne(v, ConfigKeys.INSPECT_MAX_ENTRIES));
-    return new CordonConfig.Inspect(limits, v.number(ConfigKeys.INSPECT_WORKERS).orElseThrow());
+    return new CordonConfig.Inspect(
+        limits,
+        v.number(ConfigKeys.INSPECT_WORKERS).orElseThrow(),
+        v.duration(ConfigKeys.INSPECT_LEASE).orElseThrow(),
+        v.number(ConfigKeys.INSPECT_MAX_ATTEMPTS).orElseThrow(),
+        v.text(ConfigKeys.MALWARE_CLAMD),
+        v.duration(ConfigKeys.MALWARE_TIMEOUT).orElseThrow());
   }
 
   private static int atLeastOne(ConfigValues v, ConfigKey key) {

@@ -366,12 +366,24 @@ public record CordonConfig(
   }
 
   /**
-   * Content inspection: the limits every extraction runs under and the worker pool's size.
+   * Content inspection: the limits every extraction runs under, the worker pool, and the malware
+   * scanner.
    *
    * @param limits bytes, characters, time, depth, compression ratio and entries per file
    * @param workers threads of the inspection pool
+   * @param lease how long a node's claim on a pending version holds
+   * @param maxAttempts inspections of a version that failed to read or scan before it is
+   *     unscannable
+   * @param clamd the clamd address ({@code tcp://host:port} or {@code unix:/path}), if scanning
+   * @param clamdTimeout how long one scan may take
    */
-  public record Inspect(io.cordon.inspect.ExtractionLimits limits, int workers) {
+  public record Inspect(
+      io.cordon.inspect.ExtractionLimits limits,
+      int workers,
+      java.time.Duration lease,
+      int maxAttempts,
+      Optional<String> clamd,
+      java.time.Duration clamdTimeout) {
     /** Files that may wait per worker before uploads are told the pool is busy. */
     public static final int QUEUE_PER_WORKER = 32;
 

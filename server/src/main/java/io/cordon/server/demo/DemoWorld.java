@@ -109,6 +109,8 @@ public final class DemoWorld {
         batches,
         "Batch record HB-2026-0311.txt",
         DemoDocuments.batchRecord("HB-2026-0311") + "\nCorrection: yield recalculated.\n");
+    // Every seeded version gets its verdict before anything is shared (quarantined until then).
+    node.inspection().inspectPending();
     // Sharing outside the workspaces: the CRO monitor is no member of the batch records, so the
     // CoA reaches them only through a limited, view-only share; an external QA contact is invited
     // as a guest (the invitation waits in the mail outbox until smtp.host is set).

@@ -147,6 +147,7 @@ final class ApiRoutes {
     r.addAll(new TusRoutes(services.uploads(), services.selfService()).routes());
     r.addAll(devices.routes());
     r.addAll(new SharingRoutes(services).routes());
+    r.addAll(new InspectionRoutes(services).routes());
     r.addAll(new PolicyRoutes(services.policy()).routes(V1));
     r.addAll(ui.routes());
     return List.copyOf(r);
@@ -389,7 +390,16 @@ final class ApiRoutes {
     FileVersion v;
     try (InputStream body = http.req().getInputStream()) {
       try {
-        v = services.content().upload(rc, workspaceId(http), name, body);
+        String declared = http.queryParam("classification");
+        v =
+            services
+                .content()
+                .uploadDeclared(
+                    rc,
+                    workspaceId(http),
+                    name,
+                    body,
+                    Optional.ofNullable(declared).map(Classification::fromCode));
       } catch (CordonException e) {
         LeftoverBody.discard(body); // so that a client still sending gets the answer below
         throw e;
@@ -406,6 +416,7 @@ final class ApiRoutes {
     // One read, one audit event: the metadata with every version's signatures.
     FileSignatures described = services.signatures().describe(rc, fileId(http));
     Map<String, Object> details = Views.details(described.details());
+    InspectionRoutes.addTo(details, described);
     SignatureRoutes.addTo(details, described);
     http.json(details);
   }

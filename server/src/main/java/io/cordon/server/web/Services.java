@@ -53,5 +53,6 @@ public record Services(
     UploadRequestService uploadRequests,
     PolicyService policy,
     MfaEnforcementService mfaEnforcement,
+    io.cordon.inspect.LabelService labels,
     BooleanSupplier ready,
     ContextSources context) {}

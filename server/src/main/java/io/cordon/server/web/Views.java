@@ -99,6 +99,8 @@ final class Views {
   static Map<String, Object> uploaded(FileVersion v, String name) {
     Map<String, Object> m = map("id", v.file().value(), "name", name);
     m.putAll(version(v));
+    // Every new version waits for its verdict off the request thread (docs/inspection.md).
+    m.put("inspection", io.cordon.inspect.InspectionState.PENDING.code());
     return m;
   }
 

@@ -25,6 +25,9 @@ final class ApiClient {
   private String device;
   private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
+  /** Run after every accepted upload: waits for inspection verdicts (see TestInstallation). */
+  private Runnable settle = () -> {};
+
   ApiClient(HttpClient http, String base) {
     this.http = http;
     this.base = base;
@@ -38,6 +41,15 @@ final class ApiClient {
   /** Sends no Cordon-Justification header (tests of the justification-required obligation). */
   ApiClient withoutJustification() {
     headers.remove(JUSTIFICATION);
+    return this;
+  }
+
+  /**
+   * The same client, waiting after each accepted upload until its verdict is in: a new version is
+   * quarantined until then, and most tests are about what happens after.
+   */
+  ApiClient settlingInspections(Runnable wait) {
+    this.settle = wait;
     return this;
   }
 
@@ -73,6 +85,7 @@ final class ApiClient {
   /** Another client holding this one's credentials, e.g. to replay a session after logout. */
   ApiClient sameCredentials() {
     ApiClient copy = new ApiClient(http, base);
+    copy.settle = settle;
     copy.cookie = cookie;
     copy.csrf = csrf;
     copy.bearer = bearer;
@@ -153,11 +166,16 @@ final class ApiClient {
   private Answer upload(String workspace, String name, HttpRequest.BodyPublisher body)
       throws Exception {
     String q = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
-    return send(
-        request("/api/v1/workspaces/" + workspace + "/files?name=" + q)
-            .header("Content-Type", "application/octet-stream")
-            .POST(body)
-            .build());
+    Answer a =
+        send(
+            request("/api/v1/workspaces/" + workspace + "/files?name=" + q)
+                .header("Content-Type", "application/octet-stream")
+                .POST(body)
+                .build());
+    if (a.status() == 201) {
+      settle.run();
+    }
+    return a;
   }
 
   HttpResponse<byte[]> download(String fileId) throws Exception {

@@ -453,6 +453,7 @@ class SignatureEndToEndIT {
         events().stream()
             .filter(e -> e.path("object").path("id").asText().equals(id))
             .filter(e -> !e.path("action").asText().equals("file.upload"))
+            .filter(e -> !e.path("action").asText().equals("file.inspect"))
             .toList();
     assertThat(reads).hasSize(1);
     JsonNode event = reads.getFirst();

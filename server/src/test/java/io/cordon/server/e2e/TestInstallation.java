@@ -86,12 +86,37 @@ final class TestInstallation implements AutoCloseable {
     return new TestInstallation(dataDir, server);
   }
 
+  /** Waits until every stored version has its inspection verdict. */
+  void awaitVerdicts() {
+    try {
+      if (!node().inspection().awaitIdle(Duration.ofSeconds(60))) {
+        throw new IllegalStateException("inspection verdicts still pending after 60 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Opens an existing data directory again (a restarted node) and serves it. */
+  static TestInstallation reopen(Path dataDir, Map<String, String> env, Clock clock)
+      throws Exception {
+    CordonConfig config = new ConfigLoader(env).load(dataDir, Optional.empty());
+    Node node = Node.open(config, Node.Unseal.none(), clock);
+    Server server =
+        Server.start(
+            node,
+            new Server.Listen("127.0.0.1", 0, null, null),
+            new PrintWriter(new StringWriter()));
+    return new TestInstallation(dataDir, server);
+  }
+
   Node node() {
     return server.node();
   }
 
   ApiClient client() {
-    return new ApiClient(http, base);
+    return new ApiClient(http, base).settlingInspections(this::awaitVerdicts);
   }
 
   /**
@@ -105,7 +130,7 @@ final class TestInstallation implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10))
             .localAddress(java.net.InetAddress.getByName(localAddress))
             .build();
-    return new ApiClient(from, base);
+    return new ApiClient(from, base).settlingInspections(this::awaitVerdicts);
   }
 
   static SSLContext trusting(Path caPem) throws Exception {

@@ -1,5 +1,6 @@
 package io.cordon.store.sql;
 
+import io.cordon.identity.Baa;
 import io.cordon.identity.OrgId;
 import io.cordon.identity.OrgKind;
 import io.cordon.identity.Organisation;
@@ -66,5 +67,29 @@ final class JdbiOrganisations implements Organisations {
   @Override
   public List<Organisation> list() {
     return handle.createQuery("SELECT * FROM organisations ORDER BY name").map(ROW).list();
+  }
+
+  @Override
+  public Baa baa(OrgId id) {
+    return handle
+        .createQuery("SELECT baa, baa_effective_ms FROM organisations WHERE id = :id")
+        .bind("id", id.value())
+        .map(
+            (rs, ctx) ->
+                new Baa(Columns.flag(rs, "baa"), Columns.optionalInstant(rs, "baa_effective_ms")))
+        .findOne()
+        .orElse(Baa.NONE);
+  }
+
+  @Override
+  public boolean setBaa(OrgId id, Baa baa) {
+    return handle
+            .createUpdate(
+                "UPDATE organisations SET baa = :baa, baa_effective_ms = :effective WHERE id = :id")
+            .bind("baa", Columns.flag(baa.signed()))
+            .bind("effective", Columns.millis(baa.effective()))
+            .bind("id", id.value())
+            .execute()
+        == 1;
   }
 }

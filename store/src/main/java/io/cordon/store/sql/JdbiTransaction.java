@@ -190,4 +190,9 @@ final class JdbiTransaction implements Transaction {
   public UploadRequests uploadRequests() {
     return new JdbiUploadRequests(handle);
   }
+
+  @Override
+  public io.cordon.inspect.Inspections inspections() {
+    return new JdbiInspections(handle);
+  }
 }
