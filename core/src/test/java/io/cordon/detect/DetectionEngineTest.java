@@ -162,6 +162,35 @@ class DetectionEngineTest {
   }
 
   @Test
+  void dormant_twoWeeksSilent_raisedOnlyWhenItWakesSomewhereNew_failedSignInsDoNotEndTheSilence() {
+    DetectionEngine d = engine(DetectionConfig.defaults());
+    for (int day = 0; day < 7; day++) {
+      d.offer(ev.download(T0 + day * DAY, "away@cdmo.example"));
+      d.offer(ev.download(T0 + day * DAY, "holiday@cdmo.example"));
+    }
+    for (int day = 7; day < 22; day++) {
+      d.offer(ev.download(T0 + day * DAY, "busy@cdmo.example")); // the stream goes on
+    }
+    // A sprayer tries both names during the silence: no activity of theirs.
+    d.offer(ev.failedLogin(T0 + 12 * DAY + HOUR, "away@cdmo.example", "203.0.113.9"));
+    d.offer(ev.failedLogin(T0 + 12 * DAY + HOUR, "holiday@cdmo.example", "203.0.113.9"));
+    // After 16 days one returns on the usual laptop and office network, the other elsewhere.
+    d.offer(ev.download(T0 + 22 * DAY, "holiday@cdmo.example"));
+    d.offer(ev.downloadFrom(T0 + 22 * DAY, "away@cdmo.example", "d-unknown", "100.64.7.9"));
+    d.flush();
+    List<Alert> dormant = of("dormant_reactivation");
+    assertThat(dormant)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.user()).isEqualTo("away@cdmo.example");
+              assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+              assertThat(a.evidence()).containsEntry("unfamiliarDeviceAndNetwork", true);
+              assertThat((double) a.evidence().get("silentDays")).isBetween(15.9, 16.1);
+            });
+  }
+
+  @Test
   void quietStream_routineUsers_noMediumAlerts() {
     DetectionEngine d = engine(DetectionConfig.defaults());
     for (int day = 0; day < 20; day++) {

@@ -36,6 +36,30 @@ final class Events {
     return of(time, user, "file.download", "198.51.100.7", "DE", 52.52, 13.40);
   }
 
+  /** A download from another device and address than {@link #download} uses. */
+  Event downloadFrom(long time, String user, String device, String ip) {
+    Event e = of(time, user, "file.download", ip, "DE", 52.52, 13.40);
+    return new Event(
+        e.seq(),
+        e.timeMillis(),
+        e.user(),
+        e.org(),
+        e.partner(),
+        e.role(),
+        e.action(),
+        e.objectId(),
+        e.workspace(),
+        e.classification(),
+        e.outcome(),
+        e.ip(),
+        e.country(),
+        e.lat(),
+        e.lon(),
+        device,
+        e.bytes(),
+        e.externalRecipients());
+  }
+
   Event failedLogin(long time, String user, String ip) {
     return new Event(
         ++seq,

@@ -72,8 +72,14 @@ public final class UserProfile {
   public int rareDenied;
   public final SeqList rareSeqs = new SeqList(100);
 
-  /** Longest silence seen between two events of the user. */
+  /** Longest silence seen between two successful events of the user. */
   public long longestGap;
+
+  /**
+   * The user's last successful event: failed sign-ins under their name (a sprayer's, say) do not
+   * end a silence.
+   */
+  public long lastSucceeded = Long.MIN_VALUE;
 
   /** The open day's low-and-slow reference (0 until computed). */
   public double dReference;

@@ -79,12 +79,14 @@ class LifecycleEndToEndIT {
 
   @Test
   void delete_hidesAndStopsServing_restoreReturnsEveryVersionByteForByte() throws Exception {
+    // Random bytes named .bin: inspection calls them unscannable, not a malformed (quarantined)
+    // document, so that what is tested here is deletion, not quarantine.
     String ws = workspace("delete and restore", null);
     member(ws, "viewer@home.example", "viewer");
     byte[] v1 = bytes(300_000, 1);
     byte[] v2 = bytes(200_001, 2);
-    String file = upload(ws, "batch-42.pdf", v1);
-    upload(ws, "batch-42.pdf", v2);
+    String file = upload(ws, "batch-42.bin", v1);
+    upload(ws, "batch-42.bin", v2);
     ApiClient viewer = login("viewer@home.example", PASSWORD);
 
     Answer refused = viewer.delete("/api/v1/files/" + file);
@@ -113,7 +115,7 @@ class LifecycleEndToEndIT {
     Answer twice = admin.delete("/api/v1/files/" + file);
     assertThat(twice.status()).isEqualTo(409);
     assertThat(twice.problemType()).endsWith("/conflict");
-    Answer sameName = admin.upload(ws, "batch-42.pdf", bytes(10, 3));
+    Answer sameName = admin.upload(ws, "batch-42.bin", bytes(10, 3));
     assertThat(sameName.status()).isEqualTo(409);
     assertThat(viewer.post("/api/v1/files/" + file + "/restore", json()).status()).isEqualTo(403);
 
@@ -172,9 +174,9 @@ class LifecycleEndToEndIT {
   void purge_onlyAfterRetention_removesBlobsKeepsTombstoneAndTrail() throws Exception {
     String ws = workspace("retained", "P1Y");
     byte[] v1 = bytes(100_000, 5);
-    String file = upload(ws, "cert-of-analysis.pdf", v1);
-    upload(ws, "cert-of-analysis.pdf", bytes(50_000, 6));
-    String held = upload(ws, "deviation.pdf", bytes(40_000, 7));
+    String file = upload(ws, "cert-of-analysis.bin", v1);
+    upload(ws, "cert-of-analysis.bin", bytes(50_000, 6));
+    String held = upload(ws, "deviation.bin", bytes(40_000, 7));
     assertThat(admin.delete("/api/v1/files/" + file).status()).isEqualTo(200);
     assertThat(admin.delete("/api/v1/files/" + held).status()).isEqualTo(200);
     ApiClient officer = login("officer@home.example", PASSWORD);
