@@ -75,6 +75,7 @@ final class CedarQuestions {
       user.put("org", new PrimString(s.org().value()));
       user.put("orgKind", new PrimString(s.orgKind().code()));
       user.put("roles", strings(List.copyOf(s.roles())));
+      user.put("agreements", strings(List.copyOf(s.agreements())));
     }
     EntityUID principal = USER.of(userId);
 
@@ -89,6 +90,8 @@ final class CedarQuestions {
         "dataTypes", strings(r.dataTypes().stream().map(d -> d.toUpperCase(Locale.ROOT)).toList()));
     res.put("legalHold", new PrimBool(r.legalHold()));
     r.region().ifPresent(g -> res.put("region", new PrimString(g)));
+    r.inspection().ifPresent(i -> res.put("inspection", new PrimString(i)));
+    r.recipientAgreements().ifPresent(a -> res.put("recipientAgreements", strings(List.copyOf(a))));
     EntityUID resource = EntityTypeName.parse(typeName(r.type())).orElseThrow().of(r.id());
 
     Map<String, Value> context = new HashMap<>();

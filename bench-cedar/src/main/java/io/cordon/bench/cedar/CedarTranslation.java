@@ -360,6 +360,11 @@ final class CedarTranslation {
     m.put("resource.dataTypes", new Attr("resource", "dataTypes", Kind.SET, false));
     m.put("resource.legalHold", new Attr("resource", "legalHold", Kind.BOOL, false));
     m.put("resource.region", new Attr("resource", "region", Kind.TEXT, true));
+    m.put("resource.inspection", new Attr("resource", "inspection", Kind.TEXT, true));
+    m.put(
+        "resource.recipientAgreements",
+        new Attr("resource", "recipientAgreements", Kind.SET, true));
+    m.put("subject.agreements", new Attr("principal", "agreements", Kind.SET, true));
     m.put("context.channel", new Attr("context", "channel", Kind.TEXT, false));
     m.put("context.zone", new Attr("context", "zone", Kind.TEXT, true));
     m.put("context.country", new Attr("context", "country", Kind.TEXT, true));
