@@ -74,7 +74,7 @@ final class BoundedEmbeddedExtractor implements EmbeddedDocumentExtractor {
     }
     depth++;
     Expansion part = new Expansion(stream);
-    try (TemporaryResources tmp = new TemporaryResources()) {
+    try (TemporaryResources tmp = Spool.resources()) {
       TikaInputStream tis = TikaInputStream.get(part, tmp, metadata);
       MediaType type = parser.getDetector().detect(tis, metadata);
       if (isTextless(type)) {

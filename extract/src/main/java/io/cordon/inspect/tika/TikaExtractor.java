@@ -184,7 +184,7 @@ public final class TikaExtractor implements ContentExtractor {
     if (fileName != null && !fileName.isBlank()) {
       metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
     }
-    try (TemporaryResources tmp = new TemporaryResources()) {
+    try (TemporaryResources tmp = Spool.resources()) {
       TikaInputStream tis = TikaInputStream.get(in, tmp, metadata);
       MediaType type;
       try {
