@@ -51,23 +51,19 @@ final class Gatekeeper {
                     clientIp(http),
                     Optional.ofNullable(agent).map(a -> a.length() > 512 ? a.substring(0, 512) : a),
                     UUID.randomUUID().toString())
-                .withJustification(Justifications.parse(http.header(Justifications.HEADER))));
+                .withJustification(justification(http)));
   }
 
   /**
    * The stated reason: the header, or on the browser's UI pages (which cannot set headers on a
    * link) the {@code justification} parameter of the form that asked for it.
    */
-  private static String justification(Context http) {
+  private static Optional<String> justification(Context http) {
     String header = http.header(Justifications.HEADER);
     if (header != null || !http.path().startsWith("/ui/")) {
-      return header;
+      return Justifications.parse(header);
     }
-    String typed = http.queryParam("justification");
-    return typed == null
-        ? null
-        : java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8)
-            .replace("+", "%20");
+    return Justifications.typed(http.queryParam("justification"));
   }
 
   RequestContext admit(Context http, Access access) {

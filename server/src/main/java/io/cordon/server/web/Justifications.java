@@ -32,6 +32,15 @@ final class Justifications {
     } catch (IllegalArgumentException e) {
       throw invalid();
     }
+    return typed(text);
+  }
+
+  /** A reason typed into a form (already decoded): the same rules as the header's text. */
+  static Optional<String> typed(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    text = text.strip();
     if (text.length() < MIN_CHARS
         || text.length() > MAX_CHARS
         || text.codePoints().anyMatch(Character::isISOControl)

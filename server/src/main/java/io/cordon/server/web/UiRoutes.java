@@ -346,17 +346,17 @@ final class UiRoutes {
       }
       return true;
     }
+    RequestContext nobody =
+        RequestContext.anonymous(io.cordon.context.Channel.WEB, "-", Optional.empty(), "-");
     if (!htmx && e.type().equals("justification-required") && http.method() == HandlerType.GET) {
       // Policy asks why: a form that repeats the same request with the reason as a parameter.
-      RequestContext someone =
-          RequestContext.anonymous(io.cordon.context.Channel.WEB, "-", Optional.empty(), "-");
       pages.render(
           http,
           403,
           "justify.jte",
           Map.of(
               "chrome",
-              pages.chrome(http, someone, "Why do you need this?", "error"),
+              pages.chrome(http, nobody, "Why do you need this?", "error"),
               "action",
               safeNext(http.path()),
               "detail",
@@ -364,8 +364,6 @@ final class UiRoutes {
       return true;
     }
     int status = Problems.status(e);
-    RequestContext nobody =
-        RequestContext.anonymous(io.cordon.context.Channel.WEB, "-", Optional.empty(), "-");
     Chrome chrome = pages.chrome(http, nobody, Problems.title(status), "error");
     pages.render(
         http,

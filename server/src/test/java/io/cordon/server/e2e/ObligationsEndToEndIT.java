@@ -138,6 +138,18 @@ class ObligationsEndToEndIT {
                 .statusCode())
         .isEqualTo(400);
 
+    // The browser's download link cannot send a header: the page asks, and the form repeats the
+    // request with the reason as a parameter.
+    ApiClient browser = reader.sameCredentials().withoutJustification();
+    HttpResponse<byte[]> asked = browser.getBytes("/ui/files/" + file + "/download");
+    assertThat(asked.statusCode()).isEqualTo(403);
+    assertThat(new String(asked.body(), StandardCharsets.UTF_8))
+        .contains("Why do you need this?")
+        .contains("name=\"justification\"");
+    HttpResponse<byte[]> viaForm =
+        browser.getBytes("/ui/files/" + file + "/download?justification=batch%20release%20review");
+    assertThat(viaForm.statusCode()).isEqualTo(200);
+
     String why = "Deviation DV-1043: batch release review (Prüfung)";
     HttpResponse<byte[]> taken =
         reader
@@ -151,9 +163,11 @@ class ObligationsEndToEndIT {
     List<JsonNode> downloads = events("file.download", file);
     assertThat(downloads)
         .extracting(e -> e.path("outcome").asText())
-        .containsExactly("denied", "success");
+        .containsExactly("denied", "denied", "success", "success");
     assertThat(downloads.get(0).path("reason").asText()).contains("justification required");
-    assertThat(downloads.get(1).path("details").path("justification").asText()).isEqualTo(why);
+    assertThat(downloads.get(2).path("details").path("justification").asText())
+        .isEqualTo("batch release review");
+    assertThat(downloads.get(3).path("details").path("justification").asText()).isEqualTo(why);
   }
 
   @Test
